@@ -1,0 +1,132 @@
+/// Lines that are metadata or page furniture rather than prose: navigation and
+/// subscribe boilerplate, sponsor lines, `Guest: NAME` / `With NAME` bylines,
+/// `PODCAST — Episode N — DATE` lines, and `Name – @handle` credits.
+enum Bylines {
+    /// What a byline line states.
+    struct Facts {
+        var people: [Person] = []
+        var podcast: String?
+        var number: Int?
+        var date: String?
+    }
+
+    /// "Back", "Subscribe | Apple | Spotify | Google", "Share this episode", "Sponsored by …".
+    static func isBoilerplate(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if boilerplate.contains(lower) { return true }
+        let words = lower.split(whereSeparator: { !$0.isLetter })
+        if lower.contains("|") || lower.contains("•") {
+            let platforms = words.filter { platformWords.contains(String($0)) }.count
+            if platforms >= 2 { return true }
+        }
+        if words.count <= 12, ["subscribe", "listen on", "follow us on", "share this", "download on"].contains(where: { lower.hasPrefix($0) }) {
+            return true
+        }
+        return ["sponsored by", "this episode is brought to you by", "this episode is sponsored by", "brought to you by"]
+            .contains(where: { lower.hasPrefix($0) })
+    }
+
+    /// Reads a byline, or returns `nil` when the line is not one.
+    static func facts(in text: String) -> Facts? {
+        if let people = labelledPeople(text) { return Facts(people: people) }
+        return episodeLine(text)
+    }
+
+    /// `Guest: Ann Lee`, `Guests: A, B and C`, `Host: …`, `With Ann Lee`, `Featuring Ann Lee`.
+    private static func labelledPeople(_ text: String) -> [Person]? {
+        let lower = text.lowercased()
+        let labels: [(String, String)] = [
+            ("guests:", "guest"), ("guest:", "guest"), ("special guest:", "guest"), ("featuring:", "guest"),
+            ("hosts:", "host"), ("host:", "host"), ("hosted by", "host"), ("with ", "guest"), ("featuring ", "guest"),
+        ]
+        for (label, role) in labels where lower.hasPrefix(label) {
+            let names = splitNames(text.dropFirst(label.count))
+            guard !names.isEmpty, names.allSatisfy(isPersonName) else { return nil }
+            return names.map { Person(name: $0, role: role) }
+        }
+        return nil
+    }
+
+    /// `The Long Run — Episode 12 — March 3, 2024` (parts in any order; podcast optional).
+    private static func episodeLine(_ text: String) -> Facts? {
+        let parts = splitParts(text)
+        guard (2...3).contains(parts.count) else { return nil }
+        var facts = Facts()
+        for part in parts {
+            if facts.number == nil, let number = episodeNumber(part) {
+                facts.number = number
+            } else if facts.date == nil, let date = DateText.iso8601(fromWords: part) ?? DateText.iso8601(fromISO: part) {
+                facts.date = date
+            } else if facts.podcast == nil, part.count <= 80 {
+                facts.podcast = part
+            } else {
+                return nil
+            }
+        }
+        return facts.number != nil && (facts.date != nil || parts.count == 2) ? facts : nil
+    }
+
+    /// `Joe Klecker – @joe_klecker`, `Jon Rankin – https://… | @handle`: a person credited by handle.
+    static func handleCredit(_ text: String) -> String? {
+        guard text.contains("@") else { return nil }
+        for separator in [" – ", " — ", " - ", ": "] {
+            guard let range = text.firstRange(of: separator) else { continue }
+            let name = String(text[..<range.lowerBound].trimmingWhitespace())
+            let rest = text[range.upperBound...]
+            guard rest.contains("@"), isPersonName(name), name.split(separator: " ").count >= 2 else { return nil }
+            return name
+        }
+        return nil
+    }
+
+    /// Two to four capitalised words: a name, not a sentence.
+    static func isPersonName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...4).contains(words.count), text.count <= 60 else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }
+        }
+    }
+
+    private static func splitNames(_ text: Substring) -> [String] {
+        var names: [String] = []
+        for piece in text.split(separator: ",") {
+            for part in piece.split(separator: "&") {
+                var rest = Substring(part)
+                while let range = rest.firstRange(of: " and ") {
+                    names.append(String(rest[..<range.lowerBound].trimmingWhitespace()))
+                    rest = rest[range.upperBound...]
+                }
+                names.append(String(rest.trimmingWhitespace()))
+            }
+        }
+        return names.map { $0.hasPrefix("and ") ? String($0.dropFirst(4)) : $0 }.filter { !$0.isEmpty }
+    }
+
+    private static func splitParts(_ text: String) -> [String] {
+        for separator in [" — ", " – ", " | ", " · ", " - "] where text.contains(separator) {
+            return text.split(separator: separator).map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
+        }
+        return []
+    }
+
+    private static func episodeNumber(_ part: String) -> Int? {
+        let lower = part.lowercased()
+        for prefix in ["episode ", "ep. ", "ep ", "#", "episode #", "no. "] where lower.hasPrefix(prefix) {
+            if let number = Int(lower.dropFirst(prefix.count).trimmingWhitespace()) { return number }
+        }
+        return nil
+    }
+
+    private static let boilerplate: Set<String> = [
+        "back", "back back", "back to blog", "back to episodes", "back to all episodes", "back to podcast",
+        "share", "share this episode", "subscribe", "listen now", "skip to content", "menu", "home", "play",
+        "download", "tweet", "embed", "copy link", "share on twitter", "share on facebook", "listen", "more episodes",
+    ]
+
+    private static let platformWords: Set<String> = [
+        "apple", "spotify", "google", "youtube", "overcast", "pocket", "stitcher", "rss", "amazon", "castbox",
+        "iheart", "iheartradio", "deezer", "tunein", "castro", "podbean", "audible", "soundcloud",
+    ]
+}

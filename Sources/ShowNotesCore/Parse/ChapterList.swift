@@ -1,0 +1,66 @@
+/// Decides which of a document's chapter-shaped lines form its chapter list.
+///
+/// Rules (see README "Chapters"): at least two chapter lines in one form (leading
+/// timestamps win over trailing ones); none from a transcript (a block under a
+/// "Transcript" heading, or a dense run of ten or more lines under twenty seconds apart
+/// on median); ascending order: a line that goes back in time is left out with a warning
+/// naming file:line; a start past the episode's known duration is left out likewise.
+struct ChapterList {
+    /// A chapter-shaped line and where it was found.
+    struct Candidate {
+        var line: ChapterLine
+        var lineIndex: Int
+        var lineNumber: Int
+        /// For a bare timestamp line, the index of the line that held its title.
+        var titleLineIndex: Int?
+    }
+
+    var chapters: [Chapter] = []
+    /// Indices of the lines that were read as chapters (title lines included).
+    var usedLines: Set<Int> = []
+    var warnings: [Diagnostic] = []
+
+    /// Minimum size and maximum median gap of a transcript-like run of timestamps.
+    static let transcriptLines = 10
+    static let transcriptMedianGap = 20.0
+
+    init(candidates: [Candidate], file: String, duration: Double?) {
+        let leading = candidates.filter { $0.line.form != .trailing }
+        let trailing = candidates.filter { $0.line.form == .trailing }
+        let chosen = leading.count >= 2 ? leading : trailing.count >= 2 ? trailing : []
+        guard chosen.count >= 2 else { return }
+        if Self.looksLikeTranscript(chosen) {
+            warnings.append(Diagnostic(file: file, line: chosen[0].lineNumber, severity: .note,
+                                       message: "\(chosen.count) timestamped lines seconds apart read as a transcript, not chapters"))
+            return
+        }
+        var last = -1.0
+        for candidate in chosen {
+            let start = candidate.line.start
+            if start < last {
+                warnings.append(.warning(file, candidate.lineNumber,
+                    "chapter at \(Timestamp.display(start)) goes back in time (after \(Timestamp.display(last))); left out"))
+                continue
+            }
+            if let duration, duration > 0, start > duration {
+                warnings.append(.warning(file, candidate.lineNumber,
+                    "chapter at \(Timestamp.display(start)) starts after the episode ends (\(Timestamp.display(duration))); left out"))
+                continue
+            }
+            last = start
+            chapters.append(Chapter(startTime: start, title: candidate.line.title))
+            usedLines.insert(candidate.lineIndex)
+            if let title = candidate.titleLineIndex { usedLines.insert(title) }
+        }
+    }
+
+    private static func looksLikeTranscript(_ candidates: [Candidate]) -> Bool {
+        guard candidates.count >= transcriptLines else { return false }
+        var gaps: [Double] = []
+        for (previous, next) in zip(candidates, candidates.dropFirst()) {
+            gaps.append(next.line.start - previous.line.start)
+        }
+        gaps.sort()
+        return gaps[gaps.count / 2] < transcriptMedianGap
+    }
+}

@@ -1,0 +1,320 @@
+/// Turns a notes document (text, Markdown or HTML) into an `Episode`: title, summary,
+/// takeaways, chapters, links and people, read the way a person reads show notes.
+///
+/// The parser never throws: whatever it cannot use it leaves out, and what a user
+/// should know about is returned as `Diagnostic`s naming file and line.
+public enum NotesParser {
+    /// The formats show notes are written in.
+    public enum Format: String, Sendable {
+        case text
+        case markdown
+        case html
+    }
+
+    /// What was read, and what was noticed on the way.
+    public struct Result: Sendable {
+        public var episode: Episode
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses `text` in `format`; `source` names the file in the episode and in diagnostics,
+    /// `podcast` is the fallback podcast name (the parent folder's), `duration` bounds chapter starts.
+    public static func parse(_ text: String, format: Format, source: String, podcast: String? = nil,
+                             duration: Double? = nil) -> Result {
+        var diagnostics: [Diagnostic] = []
+        let document: NotesDocument
+        switch format {
+        case .text:
+            document = PlainTextReader.read(text)
+        case .markdown:
+            let (read, problems) = MarkdownReader.read(text)
+            document = read
+            for (line, message) in problems.sorted(by: { $0.key < $1.key }) { diagnostics.append(.warning(source, line, message)) }
+        case .html:
+            document = HTMLReader.read(text, file: source)
+        }
+        var reader = NotesReading(document: document, source: source, duration: duration ?? document.frontMatter.duration)
+        var episode = reader.episode(podcastFallback: podcast)
+        episode.source = source
+        diagnostics += reader.diagnostics
+        return Result(episode: episode, diagnostics: diagnostics)
+    }
+
+    /// Parses the HTML show notes of a feed item, whose lines start at `firstLine` of `source`.
+    static func parseFeedHTML(_ html: String, source: String, firstLine: Int, duration: Double?) -> (Episode, [Diagnostic]) {
+        let document = HTMLReader.read(html, file: source, firstLine: firstLine)
+        var reader = NotesReading(document: document, source: source, duration: duration)
+        return (reader.episode(podcastFallback: nil), reader.diagnostics)
+    }
+
+    /// Parses the plain-text show notes of a feed item.
+    static func parseFeedText(_ text: String, source: String, firstLine: Int, duration: Double?) -> (Episode, [Diagnostic]) {
+        var document = PlainTextReader.read(text)
+        for index in document.lines.indices { document.lines[index].number += firstLine - 1 }
+        var reader = NotesReading(document: document, source: source, duration: duration)
+        return (reader.episode(podcastFallback: nil), reader.diagnostics)
+    }
+}
+
+/// One pass over a `NotesDocument`: classifies each line, then gathers each part of the episode.
+struct NotesReading {
+    enum Role {
+        case blank
+        case heading(HeadingKind)
+        case chapter
+        case boilerplate
+        case byline
+        case title
+        case text
+    }
+
+    var lines: [NoteLine]
+    let document: NotesDocument
+    let source: String
+    let duration: Double?
+    var roles: [Role] = []
+    /// The kind of the heading each line stands under (`nil` before the first heading).
+    var sectionOf: [HeadingKind?] = []
+    var diagnostics: [Diagnostic] = []
+    var facts = Bylines.Facts()
+
+    init(document: NotesDocument, source: String, duration: Double?) {
+        self.document = document
+        self.source = source
+        self.duration = duration
+        self.lines = Self.splittingRunInHeadings(document.lines)
+    }
+
+    mutating func episode(podcastFallback: String?) -> Episode {
+        classify()
+        let chapters = findChapters()
+        let title = findTitle()
+        var episode = Episode(source: source)
+        episode.kind = document.isPage ? .page : .episode
+        episode.title = title
+        episode.chapters = chapters
+        episode.takeaways = document.isPage ? [] : takeaways()
+        episode.summary = summary()
+        if document.isPage { episode.sections = pageSections() }
+        episode.links = uniqueLinks()
+        episode.people = people(summary: episode.summary)
+        let matter = document.frontMatter
+        episode.podcast = matter.podcast ?? facts.podcast ?? podcastFallback
+        episode.published = matter.date ?? facts.date
+        episode.number = matter.number ?? facts.number
+        episode.audio = matter.audio
+        episode.duration = matter.duration
+        episode.link = matter.link
+        episode.guid = matter.guid
+        return episode
+    }
+
+    /// `Episode Summary Olympian …` becomes a heading line and a text line.
+    private static func splittingRunInHeadings(_ lines: [NoteLine]) -> [NoteLine] {
+        var result: [NoteLine] = []
+        result.reserveCapacity(lines.count)
+        for line in lines {
+            guard line.headingLevel == nil, line.text.count > 20, Headings.known(line.text) == nil,
+                  let (_, body) = Headings.runIn(line.text) else {
+                result.append(line)
+                continue
+            }
+            var heading = line
+            heading.text = String(line.text[..<body.startIndex]).trimmingWhitespace().description
+            heading.headingLevel = 0
+            var text = line
+            text.text = String(body)
+            result.append(heading)
+            result.append(text)
+        }
+        return result
+    }
+
+    // MARK: Classification
+
+    private mutating func classify() {
+        roles = []
+        sectionOf = []
+        roles.reserveCapacity(lines.count)
+        var section: HeadingKind? = nil
+        for line in lines {
+            let role: Role
+            if line.isBlank {
+                role = .blank
+            } else if line.headingLevel != nil, ChapterLine.recognise(line.text) != nil {
+                role = .text   // `### 12:34 — Title`: a chapter, decided later
+            } else if let kind = Headings.kind(of: line) {
+                role = .heading(kind)
+                section = kind
+            } else if Bylines.isBoilerplate(line.text) {
+                role = .boilerplate
+            } else if let found = Bylines.facts(in: line.text) {
+                role = .byline
+                facts.people += found.people
+                facts.podcast = facts.podcast ?? found.podcast
+                facts.number = facts.number ?? found.number
+                facts.date = facts.date ?? found.date
+            } else {
+                role = .text
+            }
+            roles.append(role)
+            sectionOf.append(section)
+        }
+    }
+
+    // MARK: Chapters
+
+    private mutating func findChapters() -> [Chapter] {
+        var candidates: [ChapterList.Candidate] = []
+        var index = 0
+        while index < lines.count {
+            defer { index += 1 }
+            guard case .text = roles[index], sectionOf[index] != .transcript,
+                  var found = ChapterLine.recognise(lines[index].text) else { continue }
+            var titleIndex: Int? = nil
+            if found.form == .bare {
+                // `(00:45)` alone: the title is the next non-blank line.
+                var next = index + 1
+                while next < lines.count, lines[next].isBlank { next += 1 }
+                guard next < lines.count, case .text = roles[next], ChapterLine.recognise(lines[next].text) == nil else { continue }
+                found.title = lines[next].text
+                titleIndex = next
+            }
+            candidates.append(.init(line: found, lineIndex: index, lineNumber: lines[index].number, titleLineIndex: titleIndex))
+            if let titleIndex { index = titleIndex }
+        }
+        let list = ChapterList(candidates: candidates, file: source, duration: duration)
+        diagnostics += list.warnings
+        for used in list.usedLines { roles[used] = .chapter }
+        return list.chapters
+    }
+
+    // MARK: Title
+
+    private mutating func findTitle() -> String? {
+        if let title = document.frontMatter.title { return title }
+        if let title = document.documentTitle { return title }
+        if document.isPage, let first = lines.firstIndex(where: { $0.headingLevel == 1 }) {
+            roles[first] = .title
+            return lines[first].text
+        }
+        if let first = lines.firstIndex(where: { $0.headingLevel == 1 }) { return lines[first].text }
+        for index in lines.indices {
+            switch roles[index] {
+            case .blank, .boilerplate, .byline: continue
+            case .text:
+                let text = lines[index].text
+                guard Self.looksLikeTitle(text), lines[index].listItemText == nil else { return nil }
+                roles[index] = .title
+                // A title repeated on the next non-blank line is the page's furniture.
+                var next = index + 1
+                while next < lines.count, lines[next].isBlank { next += 1 }
+                if next < lines.count, lines[next].text == text { roles[next] = .title }
+                return text
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// Short, no sentence-ending full stop, no URL: a title rather than a paragraph.
+    static func looksLikeTitle(_ text: String) -> Bool {
+        guard text.count <= 160, !text.contains("http") else { return false }
+        if text.hasSuffix(".") && !text.hasSuffix("...") { return false }
+        return text.split(separator: " ").count <= 20
+    }
+
+    // MARK: Summary and takeaways
+
+    /// Paragraphs of text lines: groups separated by blank lines or by any other role.
+    func paragraphs(where include: (Int) -> Bool) -> [(start: Int, text: String)] {
+        var result: [(Int, String)] = []
+        var current = ""
+        var start = 0
+        func close() {
+            if !current.isEmpty { result.append((start, current)) }
+            current = ""
+        }
+        for index in lines.indices {
+            guard case .text = roles[index], include(index) else {
+                close()
+                continue
+            }
+            let line = lines[index]
+            if current.isEmpty {
+                start = index
+                current = line.text
+            } else {
+                current += (line.listItemText != nil ? "\n" : " ") + line.text
+            }
+        }
+        close()
+        return result
+    }
+
+    private func summary() -> String {
+        let intro = paragraphs { sectionOf[$0] == .summary(intro: true) }.map(\.text)
+        let body = paragraphs { sectionOf[$0] == .summary(intro: false) }.map(\.text)
+        if !intro.isEmpty || !body.isEmpty { return (intro + body).joined(separator: "\n\n") }
+        // Else the first prose paragraph outside takeaways and transcripts.
+        let candidates = paragraphs { index in
+            let section = sectionOf[index]
+            return section != .takeaways && section != .transcript && lines[index].listItemText == nil
+        }
+        return candidates.first(where: { Self.isProse($0.text) })?.text ?? ""
+    }
+
+    static func isProse(_ text: String) -> Bool {
+        text.split(separator: " ").count >= 8 && !text.hasPrefix("|")
+    }
+
+    private func takeaways() -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < lines.count {
+            guard sectionOf[index] == .takeaways, case .heading = roles[index] else {
+                index += 1
+                continue
+            }
+            // The section runs to the next heading.
+            var end = index + 1
+            while end < lines.count, !isHeading(end) { end += 1 }
+            let items = (index + 1..<end).filter { isText($0) && lines[$0].listItemText != nil }
+            if let top = items.map({ lines[$0].indent }).min() {
+                result += items.filter { lines[$0].indent == top }.compactMap { lines[$0].listItemText.map { String($0.trimmingWhitespace()) } }
+            } else {
+                result += (index + 1..<end).filter { isText($0) && lines[$0].text.count < 300 }.map { lines[$0].text }
+            }
+            index = end
+        }
+        return result.filter { !$0.isEmpty }
+    }
+
+    private func isHeading(_ index: Int) -> Bool {
+        if case .heading = roles[index] { return true }
+        return false
+    }
+
+    private func isText(_ index: Int) -> Bool {
+        if case .text = roles[index] { return true }
+        return false
+    }
+
+    // MARK: Links and people
+
+    private func uniqueLinks() -> [Link] {
+        var seen: Set<String> = []
+        return document.links.filter { seen.insert($0.url).inserted }
+    }
+
+    private func people(summary: String) -> [Person] {
+        var found = document.frontMatter.guests.map { Person(name: $0, role: "guest") } + facts.people
+        for index in lines.indices where isText(index) {
+            if let name = Bylines.handleCredit(lines[index].text) {
+                found.append(Person(name: name, role: summary.contains(name) ? "guest" : nil))
+            }
+        }
+        var seen: Set<String> = []
+        return found.filter { seen.insert($0.name.lowercased()).inserted }
+    }
+}
