@@ -34,6 +34,9 @@ public struct Episode: Sendable, Equatable, Codable {
     public var source: String
     /// The episode number when the notes state it (`Episode 12`, `itunes:episode`).
     public var number: Int?
+    /// What a feed item adds (enclosure type and size, season, chapter and transcript files);
+    /// `nil` for notes files. Not part of `parse --json`.
+    public var feed: FeedDetails? = nil
 
     public init(
         title: String? = nil, podcast: String? = nil, published: String? = nil,

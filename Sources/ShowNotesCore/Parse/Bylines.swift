@@ -12,10 +12,14 @@ enum Bylines {
 
     /// "Back", "Subscribe | Apple | Spotify | Google", "Share this episode", "Sponsored by …".
     static func isBoilerplate(_ text: String) -> Bool {
+        guard text.byteCount <= 160 else { return false }
+        let hasBars = text.containsBytes("|") || text.containsBytes("•")
+        guard text.byteCount <= 40 || hasBars || text.hasPrefixIgnoringCase(in: boilerplatePrefixes) else { return false }
         let lower = text.lowercased()
         if boilerplate.contains(lower) { return true }
+        guard hasBars || text.hasPrefixIgnoringCase(in: boilerplatePrefixes) else { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter })
-        if lower.contains("|") || lower.contains("•") {
+        if hasBars {
             let platforms = words.filter { platformWords.contains(String($0)) }.count
             if platforms >= 2 { return true }
         }
@@ -26,14 +30,18 @@ enum Bylines {
             .contains(where: { lower.hasPrefix($0) })
     }
 
+    private static let boilerplatePrefixes = ["subscribe", "listen on", "follow us", "share this", "download on", "sponsored", "this episode is", "brought to"]
+
     /// Reads a byline, or returns `nil` when the line is not one.
     static func facts(in text: String) -> Facts? {
+        guard text.byteCount <= 160 else { return nil }
         if let people = labelledPeople(text) { return Facts(people: people) }
         return episodeLine(text)
     }
 
     /// `Guest: Ann Lee`, `Guests: A, B and C`, `Host: …`, `With Ann Lee`, `Featuring Ann Lee`.
     private static func labelledPeople(_ text: String) -> [Person]? {
+        guard text.hasPrefixIgnoringCase(in: ["guest", "special guest", "featuring", "host", "with "]) else { return nil }
         let lower = text.lowercased()
         let labels: [(String, String)] = [
             ("guests:", "guest"), ("guest:", "guest"), ("special guest:", "guest"), ("featuring:", "guest"),
@@ -68,7 +76,7 @@ enum Bylines {
 
     /// `Joe Klecker – @joe_klecker`, `Jon Rankin – https://… | @handle`: a person credited by handle.
     static func handleCredit(_ text: String) -> String? {
-        guard text.contains("@") else { return nil }
+        guard text.byteCount <= 200, text.containsBytes("@") else { return nil }
         for separator in [" – ", " — ", " - ", ": "] {
             guard let range = text.firstRange(of: separator) else { continue }
             let name = String(text[..<range.lowerBound].trimmingWhitespace())
@@ -105,8 +113,9 @@ enum Bylines {
     }
 
     private static func splitParts(_ text: String) -> [String] {
-        for separator in [" — ", " – ", " | ", " · ", " - "] where text.contains(separator) {
-            return text.split(separator: separator).map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
+        for separator: StaticString in [" — ", " – ", " | ", " · ", " - "] {
+            let parts = text.split(bytes: separator)
+            if parts.count > 1 { return parts.map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty } }
         }
         return []
     }

@@ -22,8 +22,8 @@ enum Headings {
     /// `Episode Summary Olympian Joe Klecker…` or `Summary: …`: a heading run into its paragraph.
     /// Returns the heading's kind and the text after it.
     static func runIn(_ text: String) -> (HeadingKind, Substring)? {
-        guard let first = text.first, first.isLetter else { return nil }
-        let lower = text.lowercased()
+        guard let first = text.utf8.first, "EeSsIiAaKk".utf8.contains(first) else { return nil }
+        let lower = text.prefix(20).lowercased()
         for (name, kind) in runInNames where lower.hasPrefix(name) {
             let rest = text.dropFirst(name.count)
             guard let next = rest.first else { continue }
@@ -47,17 +47,18 @@ enum Headings {
         }
         name = name.trimmingWhitespace()
         while let last = name.last, last == ":" || last == "." || last == "!" { name = name.dropLast().trimmingWhitespace() }
-        return name.lowercased().replacing("’", with: "'")
+        let lower = name.lowercased()
+        return lower.containsBytes("’") ? lower.replacing("’", with: "'") : lower
     }
 
     static func known(_ text: String) -> HeadingKind? {
-        guard text.count <= 40 else { return nil }
+        guard text.byteCount <= 60 else { return nil }
         return names[normalised(text)]
     }
 
     /// "Learn More:", "Episode Notes:": at most six words, ending in a colon, no URL.
     private static func isShortLabel(_ text: String) -> Bool {
-        guard text.hasSuffix(":"), text.count <= 60, let first = text.first, first.isUppercase || !first.isLetter,
+        guard text.hasSuffix(":"), text.byteCount <= 80, let first = text.first, first.isUppercase || !first.isLetter,
               !text.contains("http") else { return false }
         let body = text.dropLast()
         guard !body.contains(":"), !body.contains("."), !body.contains("?") else { return false }

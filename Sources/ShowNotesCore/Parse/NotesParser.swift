@@ -73,6 +73,8 @@ struct NotesReading {
     let source: String
     let duration: Double?
     var roles: [Role] = []
+    /// Each line read as a chapter line, when it is one (decided in `classify`).
+    var chapterShapes: [ChapterLine?] = []
     /// The kind of the heading each line stands under (`nil` before the first heading).
     var sectionOf: [HeadingKind?] = []
     var diagnostics: [Diagnostic] = []
@@ -114,7 +116,7 @@ struct NotesReading {
         var result: [NoteLine] = []
         result.reserveCapacity(lines.count)
         for line in lines {
-            guard line.headingLevel == nil, line.text.count > 20, Headings.known(line.text) == nil,
+            guard line.headingLevel == nil, line.text.byteCount > 20, Headings.known(line.text) == nil,
                   let (_, body) = Headings.runIn(line.text) else {
                 result.append(line)
                 continue
@@ -136,13 +138,17 @@ struct NotesReading {
         roles = []
         sectionOf = []
         roles.reserveCapacity(lines.count)
+        chapterShapes = []
+        chapterShapes.reserveCapacity(lines.count)
         var section: HeadingKind? = nil
         for line in lines {
             let role: Role
+            let shape = line.isBlank ? nil : ChapterLine.recognise(line.text)
+            chapterShapes.append(shape)
             if line.isBlank {
                 role = .blank
-            } else if line.headingLevel != nil, ChapterLine.recognise(line.text) != nil {
-                role = .text   // `### 12:34 — Title`: a chapter, decided later
+            } else if shape != nil {
+                role = .text   // a chapter line (`12:34 Title`, `### 12:34 — Title`), decided later
             } else if let kind = Headings.kind(of: line) {
                 role = .heading(kind)
                 section = kind
@@ -170,13 +176,13 @@ struct NotesReading {
         while index < lines.count {
             defer { index += 1 }
             guard case .text = roles[index], sectionOf[index] != .transcript,
-                  var found = ChapterLine.recognise(lines[index].text) else { continue }
+                  var found = chapterShapes[index] else { continue }
             var titleIndex: Int? = nil
             if found.form == .bare {
                 // `(00:45)` alone: the title is the next non-blank line.
                 var next = index + 1
                 while next < lines.count, lines[next].isBlank { next += 1 }
-                guard next < lines.count, case .text = roles[next], ChapterLine.recognise(lines[next].text) == nil else { continue }
+                guard next < lines.count, case .text = roles[next], chapterShapes[next] == nil else { continue }
                 found.title = lines[next].text
                 titleIndex = next
             }
@@ -219,7 +225,7 @@ struct NotesReading {
 
     /// Short, no sentence-ending full stop, no URL: a title rather than a paragraph.
     static func looksLikeTitle(_ text: String) -> Bool {
-        guard text.count <= 160, !text.contains("http") else { return false }
+        guard text.byteCount <= 400, text.count <= 160, !text.containsBytes("http") else { return false }
         if text.hasSuffix(".") && !text.hasSuffix("...") { return false }
         return text.split(separator: " ").count <= 20
     }

@@ -39,10 +39,11 @@ enum PlainTextReader {
 /// Finds `http(s)://` URLs in a line of text and names each by the label before it.
 enum URLScanner {
     static func links(in text: String) -> [Link] {
-        guard text.contains("http") else { return [] }
+        guard text.containsBytes("http") else { return [] }
         var links: [Link] = []
         var rest = text[...]
-        while let range = rest.firstRange(of: "http") {
+        while let offset = String(rest).firstByteOffset(of: "http", from: 0) {
+            let range = rest.utf8.index(rest.startIndex, offsetBy: offset)..<rest.utf8.index(rest.startIndex, offsetBy: offset + 4)
             let tail = rest[range.lowerBound...]
             guard tail.hasPrefix("http://") || tail.hasPrefix("https://") else {
                 rest = rest[range.upperBound...]

@@ -1,0 +1,51 @@
+/// Byte-level helpers for the parser's hot paths: Swift's generic `String.contains`
+/// and `count` walk grapheme clusters, which costs more than the whole parse.
+extension String {
+    /// Whether the UTF-8 bytes of `needle` occur in the string.
+    func containsBytes(_ needle: StaticString) -> Bool {
+        firstByteOffset(of: needle, from: 0) != nil
+    }
+
+    /// The pieces between occurrences of `separator`'s bytes.
+    func split(bytes separator: StaticString) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = 0
+        while let found = firstByteOffset(of: separator, from: start) {
+            pieces.append(self[utf8.index(startIndex, offsetBy: start)..<utf8.index(startIndex, offsetBy: found)])
+            start = found + separator.utf8CodeUnitCount
+        }
+        if pieces.isEmpty { return [self[...]] }
+        pieces.append(self[utf8.index(startIndex, offsetBy: start)...])
+        return pieces
+    }
+
+    /// The byte offset of the first occurrence of `needle` at or after `from`.
+    func firstByteOffset(of needle: StaticString, from: Int) -> Int? {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return from }
+        var copy = self
+        return copy.withUTF8 { bytes -> Int? in
+            guard bytes.count >= pattern.count else { return nil }
+            var index = from
+            let last = bytes.count - pattern.count
+            while index <= last {
+                if bytes[index] == first {
+                    var matched = 1
+                    while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return index }
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether the string starts with one of `prefixes` (lower-case ASCII), ignoring ASCII case.
+    func hasPrefixIgnoringCase(in prefixes: [String]) -> Bool {
+        let head = utf8.prefix(24).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return prefixes.contains { head.starts(with: $0.utf8) }
+    }
+
+    /// The length in UTF-8 bytes (constant time for native strings).
+    var byteCount: Int { utf8.count }
+}
