@@ -17,9 +17,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(
             name: "ShowNotesCore",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "CStemmer"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(

@@ -15,7 +15,7 @@ struct ShowNotes: ParsableCommand {
           shownotes chapters notes.md            Podcasting 2.0 JSON chapters
           shownotes chapters notes.md --format webvtt --duration 3600
         """,
-        subcommands: [ParseCommand.self, ChaptersCommand.self]
+        subcommands: [SearchCommand.self, IndexCommand.self, ParseCommand.self, ChaptersCommand.self, StatsCommand.self]
     )
 }
 

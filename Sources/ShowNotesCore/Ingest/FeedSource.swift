@@ -1,6 +1,6 @@
-/// Reads RSS and Atom feeds (see FeedReader).
+/// Reads RSS and Atom feeds for `SourceReader` (see `FeedReader`).
 enum FeedSource {
     static func read(path: String, display: String) throws(InputError) -> SourceReader.Result {
-        throw InputError(file: display, message: "feeds are not read yet")
+        try FeedReader.read(path: path, display: display)
     }
 }

@@ -23,3 +23,4 @@ public enum SourceReader {
         return Result(episodes: [parsed.episode], diagnostics: decoded.warnings + parsed.diagnostics)
     }
 }
+

@@ -47,7 +47,7 @@ struct NotChapterTests {
           ])
     func lookalike(_ line: String) {
         for format in [NotesParser.Format.text, .markdown] {
-            let text = "Lookalikes\n\n\(line)\n\(line.replacingOccurrences(of: "1", with: "2"))\n"
+            let text = "Lookalikes\n\n\(line)\n\(line.replacing("1", with: "2"))\n"
             let episode = NotesParser.parse(text, format: format, source: "inline").episode
             #expect(episode.chapters.isEmpty, "\(format): \(rendered(episode.chapters))")
         }

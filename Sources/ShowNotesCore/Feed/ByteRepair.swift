@@ -1,0 +1,265 @@
+import CLibXML2
+
+/// A streaming repair pass over a feed's bytes before libxml2 sees them, so that damage a
+/// person would not notice does not cost text: libxml2 2.9 drops every later `&amp;`, `&lt;`
+/// and `&gt;` once a document has had one error, and switches a "UTF-8" document to Latin-1
+/// for good at the first stray byte.
+///
+/// Outside CDATA sections, comments and processing instructions it rewrites every entity
+/// reference as a character reference (predefined and HTML names such as `&nbsp;`), keeps an
+/// unknown `&name;` and a bare `&` as text, and escapes a `<` that cannot start markup. In
+/// UTF-8 mode it reads bytes that are not UTF-8 as Windows-1252. Everywhere it turns C0
+/// control bytes into spaces, drops a UTF-8 byte-order mark and blanks an XML declaration
+/// that is not at the start. Line breaks are never added or removed, so libxml2's line
+/// numbers stay the file's. It also counts `<item` and `<entry` tags, so lost items can be told.
+struct ByteRepair {
+    enum State { case text, cdata, comment, instruction }
+
+    /// Whether to check UTF-8 (false for encodings libxml2 converts itself, such as EUC-KR).
+    let validatesUTF8: Bool
+    var findings = RepairFindings()
+    private(set) var line = 1
+    private var state = State.text
+    private var carry: [UInt8] = []
+    private var emittedAny = false
+    private var entityValues: [String: UInt32?] = [:]
+
+    init(validatesUTF8: Bool) {
+        self.validatesUTF8 = validatesUTF8
+    }
+
+    /// Repairs the next chunk into `output`; a construct cut by the chunk's end waits for the next call.
+    mutating func repair(_ chunk: UnsafeBufferPointer<UInt8>, isLast: Bool, into output: inout [UInt8]) {
+        var input = carry
+        carry.removeAll(keepingCapacity: true)
+        input.append(contentsOf: chunk)
+        let consumed = input.withUnsafeBufferPointer { process($0, isLast: isLast, into: &output) }
+        if consumed < input.count { carry.append(contentsOf: input[consumed...]) }
+        if !output.isEmpty { emittedAny = true }
+    }
+
+    /// Returns how many bytes were consumed.
+    private mutating func process(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, into output: inout [UInt8]) -> Int {
+        let count = bytes.count
+        var index = 0
+        if !emittedAny, output.isEmpty, count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            findings.byteOrderMark = true
+            index = 3
+        }
+        while index < count {
+            // Copy a run of ordinary bytes at once.
+            let runStart = index
+            while index < count, !isSpecial(bytes[index]) { index += 1 }
+            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            guard index < count else { break }
+            let byte = bytes[index]
+            let step: Int?
+            switch byte {
+            case 0x0A:
+                line += 1
+                output.append(byte)
+                step = 1
+            case 0x80...:
+                step = utf8Sequence(bytes, at: index, isLast: isLast, into: &output)
+            case 0x00..<0x20:
+                findings.controls.note(line)
+                output.append(0x20)
+                step = 1
+            case UInt8(ascii: "&"):
+                step = ampersand(bytes, at: index, isLast: isLast, into: &output)
+            case UInt8(ascii: "<"):
+                step = lessThan(bytes, at: index, isLast: isLast, into: &output)
+            default:
+                step = closer(bytes, at: index, isLast: isLast, into: &output)
+            }
+            guard let step else { return index }
+            index += step
+        }
+        return index
+    }
+
+    private func isSpecial(_ byte: UInt8) -> Bool {
+        if byte < 0x20 { return byte != 0x09 && byte != 0x0D }
+        if byte >= 0x80 { return validatesUTF8 }
+        switch state {
+        case .text: return byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+        case .cdata: return byte == UInt8(ascii: "]")
+        case .comment: return byte == UInt8(ascii: "-")
+        case .instruction: return byte == UInt8(ascii: "?")
+        }
+    }
+
+    /// `]]>`, `-->`, `?>`: the end of a CDATA section, comment or instruction.
+    private mutating func closer(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, isLast: Bool, into output: inout [UInt8]) -> Int? {
+        let end: [UInt8]
+        switch state {
+        case .cdata: end = [0x5D, 0x5D, 0x3E]
+        case .comment: end = [0x2D, 0x2D, 0x3E]
+        case .instruction: end = [0x3F, 0x3E]
+        case .text: end = []
+        }
+        if index + end.count > bytes.count, !isLast { return nil }
+        if !end.isEmpty, matches(bytes, at: index, end) {
+            output.append(contentsOf: end)
+            state = .text
+            return end.count
+        }
+        output.append(bytes[index])
+        return 1
+    }
+
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: [UInt8]) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    private func matchesIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: String) -> Bool {
+        let pattern = Array(word.utf8)
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where bytes[index + offset] | 0x20 != pattern[offset] { return false }
+        return true
+    }
+
+    // MARK: Markup
+
+    private mutating func lessThan(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, isLast: Bool, into output: inout [UInt8]) -> Int? {
+        if index + 10 > bytes.count, !isLast { return nil }
+        if matches(bytes, at: index, Array("<![CDATA[".utf8)) {
+            state = .cdata
+            output.append(contentsOf: Array("<![CDATA[".utf8))
+            return 9
+        }
+        if matches(bytes, at: index, Array("<!--".utf8)) {
+            state = .comment
+            output.append(contentsOf: Array("<!--".utf8))
+            return 4
+        }
+        if matches(bytes, at: index, Array("<?".utf8)) {
+            if matchesIgnoringCase(bytes, at: index + 2, "xml"), index + 5 < bytes.count, bytes[index + 5] <= 0x20,
+               emittedAny || !output.isEmpty {
+                return blankDeclaration(bytes, at: index, isLast: isLast, into: &output)
+            }
+            state = .instruction
+            output.append(contentsOf: Array("<?".utf8))
+            return 2
+        }
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0x20
+        let startsMarkup = next.isASCIILetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "!")
+            || next == UInt8(ascii: "_") || next == UInt8(ascii: ":") || next >= 0x80
+        guard startsMarkup else {
+            findings.strayLessThan.note(line)
+            output.append(contentsOf: Array("&#60;".utf8))
+            return 1
+        }
+        if matchesIgnoringCase(bytes, at: index + 1, "item") || matchesIgnoringCase(bytes, at: index + 1, "entry") {
+            let after = index + 1 + (bytes[index + 1] | 0x20 == UInt8(ascii: "i") ? 4 : 5)
+            if after < bytes.count, bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/") || bytes[after] <= 0x20 {
+                findings.itemTags += 1
+            }
+        }
+        output.append(UInt8(ascii: "<"))
+        return 1
+    }
+
+    /// An XML declaration after other text (`\n<?xml …?>`) is a fatal error for libxml2; the
+    /// encoding was already decided, so it becomes spaces (line breaks kept).
+    private mutating func blankDeclaration(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, isLast: Bool, into output: inout [UInt8]) -> Int? {
+        var end = index + 2
+        while end + 1 < bytes.count, end - index < 512, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) { end += 1 }
+        guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: "?") else {
+            if !isLast, end - index < 512 { return nil }
+            output.append(contentsOf: Array("<?".utf8))
+            state = .instruction
+            return 2
+        }
+        findings.misplacedDeclaration.note(line)
+        for position in index...(end + 1) {
+            if bytes[position] == 0x0A {
+                line += 1
+                output.append(0x0A)
+            } else {
+                output.append(0x20)
+            }
+        }
+        return end + 2 - index
+    }
+
+    // MARK: Entities
+
+    private mutating func ampersand(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, isLast: Bool, into output: inout [UInt8]) -> Int? {
+        var cursor = index + 1
+        let limit = min(bytes.count, index + 40)
+        if cursor < limit, bytes[cursor] == UInt8(ascii: "#") {
+            cursor += 1
+            let hex = cursor < limit && (bytes[cursor] == UInt8(ascii: "x") || bytes[cursor] == UInt8(ascii: "X"))
+            if hex { cursor += 1 }
+            var value: UInt32 = 0
+            var digits = 0
+            while cursor < limit, let digit = Self.digit(bytes[cursor], hex: hex) {
+                value = value > 0x10FFFF ? value : value * (hex ? 16 : 10) + digit
+                digits += 1
+                cursor += 1
+            }
+            if cursor == limit, limit == bytes.count, !isLast { return nil }
+            if digits > 0, cursor < limit, bytes[cursor] == UInt8(ascii: ";") {
+                if Self.isXMLCharacter(value) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...cursor]))
+                } else {
+                    findings.badCharacterReferences.note(line)
+                    output.append(contentsOf: Array("&#65533;".utf8))
+                }
+                return cursor + 1 - index
+            }
+            return bareAmpersand(into: &output)
+        }
+        guard cursor < bytes.count else { return isLast ? bareAmpersand(into: &output) : nil }
+        guard bytes[cursor].isASCIILetter || bytes[cursor] == UInt8(ascii: "_") else { return bareAmpersand(into: &output) }
+        while cursor < limit, bytes[cursor].isASCIILetter || bytes[cursor].isASCIIDigit
+                || bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: "_") {
+            cursor += 1
+        }
+        if cursor == limit, limit == bytes.count, !isLast { return nil }
+        guard cursor < limit, bytes[cursor] == UInt8(ascii: ";") else { return bareAmpersand(into: &output) }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<cursor]), as: UTF8.self)
+        if let value = Self.predefined[name] ?? htmlEntity(name) {
+            if Self.predefined[name] == nil { findings.htmlEntities[name, default: Finding()].note(line) }
+            output.append(contentsOf: Array("&#\(value);".utf8))
+        } else {
+            findings.unknownEntities[name, default: Finding()].note(line)
+            output.append(contentsOf: Array("&#38;".utf8))
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)...cursor]))
+        }
+        return cursor + 1 - index
+    }
+
+    private mutating func bareAmpersand(into output: inout [UInt8]) -> Int {
+        findings.bareAmpersands.note(line)
+        output.append(contentsOf: Array("&#38;".utf8))
+        return 1
+    }
+
+    static let predefined: [String: UInt32] = ["amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39]
+
+    /// The code point of an HTML entity name (`nbsp` → 160), from libxml2's HTML table.
+    private mutating func htmlEntity(_ name: String) -> UInt32? {
+        if let known = entityValues[name] { return known }
+        let value = name.withCString { pointer in
+            pointer.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { htmlEntityLookup($0)?.pointee.value }
+        }
+        entityValues[name] = .some(value)
+        return value
+    }
+
+    private static func digit(_ byte: UInt8, hex: Bool) -> UInt32? {
+        if byte.isASCIIDigit { return UInt32(byte - 0x30) }
+        guard hex else { return nil }
+        let lower = byte | 0x20
+        return lower >= 0x61 && lower <= 0x66 ? UInt32(lower - 0x61 + 10) : nil
+    }
+
+    static func isXMLCharacter(_ value: UInt32) -> Bool {
+        value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+            || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
+    }
+}

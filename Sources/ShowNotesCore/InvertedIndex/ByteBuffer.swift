@@ -1,0 +1,107 @@
+/// Growable little-endian byte output with LEB128 variable-length integers.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    var count: Int { bytes.count }
+
+    mutating func varint(_ value: Int) {
+        var rest = UInt64(max(0, value))
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func u8(_ value: UInt8) { bytes.append(value) }
+
+    mutating func u32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    }
+
+    mutating func u64(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((value >> UInt64(shift)) & 0xFF)) }
+    }
+
+    mutating func f64(_ value: Double) { u64(value.bitPattern) }
+
+    mutating func string(_ value: String) {
+        varint(value.utf8.count)
+        bytes += value.utf8
+    }
+
+    mutating func append(_ other: [UInt8]) { bytes += other }
+}
+
+/// A bounds-checked cursor over index bytes: every read past the end throws instead of crashing.
+struct ByteReader {
+    let base: UnsafeRawBufferPointer
+    var offset: Int
+    let end: Int
+
+    init(_ base: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
+        self.base = base
+        self.offset = start
+        self.end = min(end ?? base.count, base.count)
+    }
+
+    var isAtEnd: Bool { offset >= end }
+
+    mutating func u8() throws(IndexCorruption) -> UInt8 {
+        guard offset < end else { throw IndexCorruption("read past the end of a section") }
+        defer { offset += 1 }
+        return base[offset]
+    }
+
+    mutating func varint() throws(IndexCorruption) -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < end else { throw IndexCorruption("truncated number") }
+            let byte = base[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+            guard shift < 63 else { throw IndexCorruption("number too long") }
+        }
+        guard value <= UInt64(Int32.max) * 4096 else { throw IndexCorruption("number out of range") }
+        return Int(value)
+    }
+
+    mutating func u32() throws(IndexCorruption) -> UInt32 {
+        guard offset + 4 <= end else { throw IndexCorruption("truncated 32-bit value") }
+        var value: UInt32 = 0
+        for index in 0..<4 { value |= UInt32(base[offset + index]) << UInt32(8 * index) }
+        offset += 4
+        return value
+    }
+
+    mutating func u64() throws(IndexCorruption) -> UInt64 {
+        guard offset + 8 <= end else { throw IndexCorruption("truncated 64-bit value") }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(base[offset + index]) << UInt64(8 * index) }
+        offset += 8
+        return value
+    }
+
+    mutating func f64() throws(IndexCorruption) -> Double { Double(bitPattern: try u64()) }
+
+    mutating func string() throws(IndexCorruption) -> String {
+        let length = try varint()
+        guard length <= end - offset else { throw IndexCorruption("string runs past its section") }
+        defer { offset += length }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + length]), as: UTF8.self)
+    }
+
+    mutating func skip(_ count: Int) throws(IndexCorruption) {
+        guard count >= 0, count <= end - offset else { throw IndexCorruption("skip past the end of a section") }
+        offset += count
+    }
+}
+
+/// Damage found while reading an index: which structure, and what was wrong.
+public struct IndexCorruption: Error, Sendable, Equatable {
+    public var what: String
+    public init(_ what: String) { self.what = what }
+}

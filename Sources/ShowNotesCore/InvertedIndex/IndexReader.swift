@@ -1,0 +1,212 @@
+/// Opens an index file by memory-mapping it: the header and section table are checked,
+/// nothing else is decoded until a query asks for it.
+public final class IndexReader: @unchecked Sendable {
+    /// Why an index cannot be used.
+    public enum OpenError: Error, Sendable, Equatable, CustomStringConvertible {
+        case missing(String)
+        case corrupted(String, String)
+        case otherVersion(String, UInt32)
+
+        public var description: String {
+            switch self {
+            case .missing(let path):
+                return "\(path): error: no index here; build one with `shownotes index [SOURCES...] --index DIR`"
+            case .corrupted(let path, let what):
+                return "error: index corrupted: \(path): \(what)"
+            case .otherVersion(let path, let version):
+                return "\(path): error: index format \(version) was written by another version of shownotes (this one reads format \(IndexFormat.version)); rebuild it with `shownotes index`"
+            }
+        }
+    }
+
+    /// A term's entry in the dictionary.
+    struct TermInfo {
+        var term: String
+        var momentCount: Int
+        var episodeCount: Int
+        var momentPostings: Int
+        var episodePostings: Int
+        var momentPositions: Int
+        var episodePositions: Int
+    }
+
+    public let path: String
+    private let file: MappedFile
+    var bytes: UnsafeRawBufferPointer { file.bytes }
+    private(set) var sections: [IndexFormat.Section: (offset: Int, length: Int, crc: UInt32)] = [:]
+    public private(set) var episodeCount = 0
+    public private(set) var momentCount = 0
+    public private(set) var termCount = 0
+    private(set) var averageMomentLength = 1.0
+    private(set) var averageEpisodeLengths: [Double] = []
+    public private(set) var metadata: [String: String] = [:]
+
+    public init(path: String) throws(OpenError) {
+        self.path = path
+        guard let file = MappedFile(path: path) else { throw .missing(path) }
+        self.file = file
+        if file.bytes.count >= 12, Array(file.bytes[0..<8]) == IndexFormat.magic {
+            let version = (8..<12).reduce(UInt32(0)) { $0 | UInt32(file.bytes[$1]) << UInt32(8 * ($1 - 8)) }
+            if version != IndexFormat.version { throw .otherVersion(path, version) }
+        }
+        do {
+            try readHeader()
+            try readMeta()
+        } catch {
+            throw .corrupted(path, error.what)
+        }
+    }
+
+    private func readHeader() throws(IndexCorruption) {
+        var reader = ByteReader(bytes)
+        guard bytes.count >= IndexFormat.headerSize else { throw IndexCorruption("file is too short for a header (\(bytes.count) bytes)") }
+        for expected in IndexFormat.magic where try reader.u8() != expected {
+            throw IndexCorruption("bad magic number: not a shownotes index")
+        }
+        let version = try reader.u32()
+        guard version == IndexFormat.version else { throw IndexCorruption("unsupported format version \(version)") }
+        let count = try reader.u32()
+        guard count == UInt32(IndexFormat.Section.allCases.count) else { throw IndexCorruption("unexpected section count \(count)") }
+        var end = IndexFormat.headerSize
+        for expected in IndexFormat.Section.allCases {
+            let id = try reader.u32()
+            let offset = try reader.u64()
+            let length = try reader.u64()
+            let crc = try reader.u32()
+            guard id == expected.rawValue else { throw IndexCorruption("section table out of order") }
+            guard offset == UInt64(end), length <= UInt64(bytes.count), offset + length <= UInt64(bytes.count) else {
+                throw IndexCorruption("section \(expected) lies outside the file (truncated?)")
+            }
+            sections[expected] = (Int(offset), Int(length), crc)
+            end = Int(offset + length)
+        }
+        guard end == bytes.count else { throw IndexCorruption("\(bytes.count - end) unexpected bytes after the last section") }
+    }
+
+    private func readMeta() throws(IndexCorruption) {
+        var reader = section(.meta)
+        episodeCount = try reader.varint()
+        momentCount = try reader.varint()
+        termCount = try reader.varint()
+        averageMomentLength = try reader.f64()
+        averageEpisodeLengths = try IndexFormat.EpisodeField.allCases.map { _ throws(IndexCorruption) in try reader.f64() }
+        let pairs = try reader.varint()
+        guard pairs < 10_000 else { throw IndexCorruption("implausible metadata count") }
+        for _ in 0..<pairs {
+            let key = try reader.string()
+            metadata[key] = try reader.string()
+        }
+        guard section(.norms).end - section(.norms).offset == momentCount + episodeCount * IndexFormat.EpisodeField.allCases.count,
+              section(.units).end - section(.units).offset == momentCount * 13,
+              section(.episodes).end - section(.episodes).offset == episodeCount * 36,
+              section(.termIndex).end - section(.termIndex).offset == ((termCount + IndexFormat.termsPerBlock - 1) / IndexFormat.termsPerBlock) * 4
+        else { throw IndexCorruption("section sizes disagree with the counts in the header") }
+    }
+
+    /// A reader bounded to one section.
+    func section(_ section: IndexFormat.Section) -> ByteReader {
+        guard let place = sections[section] else { return ByteReader(bytes, from: 0, to: 0) }
+        return ByteReader(bytes, from: place.offset, to: place.offset + place.length)
+    }
+
+    /// The byte sizes of each section, for `stats`.
+    public var sectionSizes: [(name: String, bytes: Int)] {
+        IndexFormat.Section.allCases.map { ("\($0)", sections[$0]?.length ?? 0) }
+    }
+
+    public var fileSize: Int { bytes.count }
+
+    // MARK: Dictionary
+
+    /// The entry of `term`, if it is in the index.
+    func lookup(_ term: String) throws(IndexCorruption) -> TermInfo? {
+        guard termCount > 0 else { return nil }
+        let key = Array(term.utf8)
+        // Binary search over the blocks' first terms.
+        var low = 0
+        var high = (termCount + IndexFormat.termsPerBlock - 1) / IndexFormat.termsPerBlock - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            let first = try firstTerm(ofBlock: middle)
+            if first.lexicographicallyPrecedes(key) || first == key { low = middle } else { high = middle - 1 }
+        }
+        var found: TermInfo? = nil
+        try scanBlock(low) { info, bytes in
+            if bytes == key { found = info; return false }
+            return !key.lexicographicallyPrecedes(bytes)
+        }
+        return found
+    }
+
+    /// Every term starting with `prefix`, in order (at most `limit`).
+    func terms(withPrefix prefix: String, limit: Int = 5000) throws(IndexCorruption) -> [TermInfo] {
+        guard termCount > 0 else { return [] }
+        let key = Array(prefix.utf8)
+        var low = 0
+        var high = (termCount + IndexFormat.termsPerBlock - 1) / IndexFormat.termsPerBlock - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            let first = try firstTerm(ofBlock: middle)
+            if first.lexicographicallyPrecedes(key) { low = middle } else { high = middle - 1 }
+        }
+        var result: [TermInfo] = []
+        var block = low
+        let blocks = (termCount + IndexFormat.termsPerBlock - 1) / IndexFormat.termsPerBlock
+        var done = false
+        while block < blocks, !done, result.count < limit {
+            try scanBlock(block) { info, bytes in
+                if bytes.starts(with: key) {
+                    result.append(info)
+                    return result.count < limit
+                }
+                if key.lexicographicallyPrecedes(bytes) { done = true; return false }
+                return true
+            }
+            block += 1
+        }
+        return result
+    }
+
+    private func firstTerm(ofBlock block: Int) throws(IndexCorruption) -> [UInt8] {
+        var reader = try blockReader(block)
+        _ = try reader.varint()
+        let length = try reader.varint()
+        guard length <= reader.end - reader.offset else { throw IndexCorruption("term runs past the dictionary") }
+        return Array(bytes[reader.offset..<reader.offset + length])
+    }
+
+    private func blockReader(_ block: Int) throws(IndexCorruption) -> ByteReader {
+        var index = section(.termIndex)
+        try index.skip(block * 4)
+        let offset = Int(try index.u32())
+        let dictionary = section(.terms)
+        guard offset < dictionary.end - dictionary.offset else { throw IndexCorruption("term index points outside the dictionary") }
+        return ByteReader(bytes, from: dictionary.offset + offset, to: dictionary.end)
+    }
+
+    /// Calls `visit` for each term of a block until it returns false.
+    private func scanBlock(_ block: Int, _ visit: (TermInfo, [UInt8]) -> Bool) throws(IndexCorruption) {
+        var reader = try blockReader(block)
+        var term: [UInt8] = []
+        var offsets = (0, 0, 0)
+        let count = min(IndexFormat.termsPerBlock, termCount - block * IndexFormat.termsPerBlock)
+        for _ in 0..<count {
+            let shared = try reader.varint()
+            let suffix = try reader.varint()
+            guard shared <= term.count, suffix <= reader.end - reader.offset else { throw IndexCorruption("bad prefix compression in the dictionary") }
+            term = Array(term[..<shared]) + Array(bytes[reader.offset..<reader.offset + suffix])
+            try reader.skip(suffix)
+            offsets.0 += try reader.varint()
+            offsets.1 += try reader.varint()
+            offsets.2 += try reader.varint()
+            let momentCount = try reader.varint()
+            let episodeCount = try reader.varint()
+            let momentPositionBytes = try reader.varint()
+            guard momentCount <= self.momentCount, episodeCount <= self.episodeCount else { throw IndexCorruption("document count out of range") }
+            let info = TermInfo(term: String(decoding: term, as: UTF8.self), momentCount: momentCount, episodeCount: episodeCount,
+                                momentPostings: offsets.0, episodePostings: offsets.1, momentPositions: offsets.2,
+                                episodePositions: offsets.2 + momentPositionBytes)
+            if !visit(info, term) { return }
+        }
+    }
+}

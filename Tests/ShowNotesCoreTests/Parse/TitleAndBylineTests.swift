@@ -1,0 +1,70 @@
+import ShowNotesCore
+import Testing
+
+/// Where the title comes from, and the metadata lines that are not prose (issue 2 §3, §5).
+@Suite("Titles, bylines and front matter")
+struct TitleAndBylineTests {
+    static let titles: [NotesCase] = [
+        NotesCase(file: "html-title.html", title: "Locks, Boats and Long Nights", chapters: [],
+                  summary: "We spend a night aboard a narrowboat moored beside a flight of locks near Birmingham."),
+        NotesCase(file: "title-tag-only.html", title: "Canal Maintenance in Winter", chapters: []),
+        NotesCase(file: "markdown-h1.md", title: "Keeping Chickens in the City", chapters: [],
+                  summary: "Our neighbour explains why her six hens are quieter than the traffic outside."),
+        NotesCase(file: "boilerplate-title.txt", title: "The Secret Life of Night Porters", chapters: [],
+                  summary: "Hotel night porters tell us about lost keys, late arrivals and the guests who never sleep."),
+        NotesCase(file: "guest-byline.txt", title: "Glassblowing by Furnace Light", chapters: [],
+                  summary: "A glassblower shows us why her studio only fires the furnace after dark in summer."),
+        NotesCase(file: "with-byline.txt", title: "The Science of Snoring", chapters: [],
+                  summary: "A sleep researcher explains what happens in the throat when we snore, and what actually helps."),
+        NotesCase(file: "episode-byline.txt", title: "Taxi Drivers Who Only Work Nights", chapters: [],
+                  summary: "Three drivers compare the strangest fares they have picked up between midnight and dawn."),
+        NotesCase(file: "front-matter.md", title: "Owls, Moths and Other Night Creatures", chapters: [
+            "0:00 Into the woods", "10:05 Listening for tawny owls", "31:40 Moth traps and what they catch",
+        ], summary: "We spend a night in the woods with two ecologists who count owls for a living."),
+    ]
+
+    @Test("the title comes from front matter, <h1>/<title>, a # heading or the first meaningful line", arguments: titles)
+    func title(_ fixture: NotesCase) throws {
+        try fixture.check()
+    }
+
+    @Test("front matter states title, podcast, date, audio, duration and guests, over the heuristics")
+    func frontMatter() throws {
+        let episode = try Fixtures.parse("notes/front-matter.md").episode
+        #expect(episode.podcast == "Field Notes After Dark")
+        #expect(episode.published == "2024-05-17")
+        #expect(episode.audio == "https://example.org/audio/owls.mp3")
+        #expect(episode.duration == 2730)
+        #expect(episode.people == [Person(name: "Harriet Moss", role: "guest"), Person(name: "Owen Pryce", role: "guest")])
+    }
+
+    @Test("Guest: and Host: lines give people with their roles, not prose")
+    func guestByline() throws {
+        let episode = try Fixtures.parse("notes/guest-byline.txt").episode
+        #expect(episode.people == [Person(name: "Priya Raman", role: "guest"), Person(name: "Sam Ortiz", role: "host")])
+    }
+
+    @Test("a With NAME line gives a guest")
+    func withByline() throws {
+        let episode = try Fixtures.parse("notes/with-byline.txt").episode
+        #expect(episode.people == [Person(name: "Lena Vogt", role: "guest")])
+    }
+
+    @Test("a PODCAST — Episode N — DATE line gives the podcast name and the date, and is not the title")
+    func episodeByline() throws {
+        let episode = try Fixtures.parse("notes/episode-byline.txt").episode
+        #expect(episode.podcast == "Night Shift Radio")
+        #expect(episode.published == "2024-03-03")
+        #expect(episode.number == 41)
+    }
+
+    @Test("without a byline or front matter, the podcast is the parent folder's name")
+    func podcastFromFolder() throws {
+        #expect(try Fixtures.parse("notes/summary-heading.txt").episode.podcast == "notes")
+    }
+
+    @Test("an HTML <h1> is preferred to a <title> that carries the site's name")
+    func h1OverTitle() throws {
+        #expect(try Fixtures.parse("notes/html-title.html").episode.title == "Locks, Boats and Long Nights")
+    }
+}
