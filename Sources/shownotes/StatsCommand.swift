@@ -14,7 +14,10 @@ struct StatsCommand: ParsableCommand {
             let stats = try IndexStatistics(reader)
             Console.out("podcasts   \(stats.podcasts)")
             Console.out("episodes   \(reader.episodeCount)")
-            for kind in MomentKind.allCases { Console.out("\(kind.name)s\(String(repeating: " ", count: max(1, 10 - kind.name.count)))\(stats.moments[kind] ?? 0)") }
+            for kind in MomentKind.allCases {
+                let label = kind == .summary ? "summaries" : kind.name + "s"
+                Console.out(label + String(repeating: " ", count: max(1, 11 - label.count)) + "\(stats.moments[kind] ?? 0)")
+            }
             Console.out("terms      \(reader.termCount)")
             Console.out("bytes      \(reader.fileSize)  \(IndexStore.filePath(in: IndexLocation.folder(index)))")
             for (name, bytes) in reader.sectionSizes { Console.out("  \(name)\(String(repeating: " ", count: max(1, 16 - name.count)))\(bytes)") }

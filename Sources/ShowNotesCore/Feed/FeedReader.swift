@@ -11,11 +11,18 @@ public enum FeedReader {
     /// Episodes read from a feed, and what was noticed on the way.
     public typealias Result = SourceReader.Result
 
+    /// A whole feed: its own title (also when it has no items), its episodes and the diagnostics.
+    public struct Feed: Sendable {
+        public var title: String?
+        public var episodes: [Episode]
+        public var diagnostics: [Diagnostic]
+    }
+
     /// Reads the feed at `path`; `display` names it in episodes and diagnostics.
     public static func read(path: String, display: String) throws(InputError) -> Result {
         guard let file = FileChunks(path: path) else { throw InputError(file: display, message: "cannot open this file") }
         var failed = false
-        let result = try read(display: display, feedFolder: folder(of: path)) {
+        let feed = try read(display: display, feedFolder: folder(of: path)) {
             guard let chunk = file.next() else {
                 failed = true
                 return []
@@ -23,11 +30,17 @@ public enum FeedReader {
             return chunk
         }
         if failed { throw InputError(file: display, message: "cannot read this file") }
-        return result
+        return Result(episodes: feed.episodes, diagnostics: feed.diagnostics)
     }
 
     /// Reads a feed held in memory; `feedFolder` is where in-folder chapter files are looked for.
     public static func read(bytes: [UInt8], display: String, feedFolder: String? = nil) throws(InputError) -> Result {
+        let feed = try readFeed(bytes: bytes, display: display, feedFolder: feedFolder)
+        return Result(episodes: feed.episodes, diagnostics: feed.diagnostics)
+    }
+
+    /// Reads a feed held in memory, keeping the feed's own title.
+    public static func readFeed(bytes: [UInt8], display: String, feedFolder: String? = nil) throws(InputError) -> Feed {
         var remaining = bytes[...]
         return try read(display: display, feedFolder: feedFolder) {
             let chunk = Array(remaining.prefix(FileChunks.chunkSize))
@@ -44,7 +57,7 @@ public enum FeedReader {
     private static let parserReady: Void = { xmlInitParser() }()
 
     /// The pipeline: sniff → (UTF-16/32 → UTF-8) → repair → SAX → items → episodes.
-    private static func read(display: String, feedFolder: String?, next: () -> [UInt8]) throws(InputError) -> Result {
+    private static func read(display: String, feedFolder: String?, next: () -> [UInt8]) throws(InputError) -> Feed {
         _ = parserReady
         var head = next()
         while head.count < 4096 {
@@ -106,7 +119,7 @@ public enum FeedReader {
         if episodes.isEmpty, let refusal = FeedReport.refusal(builder: builder) {
             throw InputError(file: display, message: refusal)
         }
-        return Result(episodes: episodes, diagnostics: diagnostics)
+        return Feed(title: builder.podcastTitle, episodes: episodes, diagnostics: diagnostics)
     }
 
     /// Whether libxml2 can convert from this encoding.

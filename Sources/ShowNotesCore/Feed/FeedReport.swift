@@ -61,10 +61,7 @@ enum FeedReport {
     /// Why a feed that gave no episodes is an error, or nil when it simply has no items.
     static func refusal(builder: FeedBuilder) -> String? {
         if !builder.declaredEntities.isEmpty { return entityMessage(builder) + "; no items" }
-        guard let root = builder.rootName else {
-            let reason = builder.problems.problems.first?.message ?? "no XML elements"
-            return "not a feed: \(reason)"
-        }
+        guard let root = builder.rootName else { return "not a feed: no XML element in the file (empty or not XML)" }
         guard ["rss", "feed", "RDF", "channel"].contains(root) else {
             return "not a feed: the root element is <\(root)>, not <rss>, <feed> or <rdf:RDF>"
         }

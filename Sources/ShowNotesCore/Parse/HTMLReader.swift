@@ -85,6 +85,11 @@ private struct HTMLLineBuilder {
             title = collapsed(textContent(node))
             return false
         }
+        if name == "head" {
+            // `head` is not visible text, but its `<title>` names the page.
+            title = title ?? headTitle(node)
+            return false
+        }
         if Self.skipped.contains(name) { return false }
         switch name {
         case "br":
@@ -189,6 +194,16 @@ private struct HTMLLineBuilder {
         }
         if pendingSpace && keepEdges { output += " " }
         return output
+    }
+
+    /// The text of the first `<title>` directly inside `head`.
+    private func headTitle(_ head: xmlNodePtr) -> String? {
+        var child = head.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, elementName(current) == "title" { return collapsed(textContent(current)) }
+            child = current.pointee.next
+        }
+        return nil
     }
 
     private func elementName(_ node: xmlNodePtr) -> String {

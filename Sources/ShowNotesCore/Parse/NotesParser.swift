@@ -314,10 +314,14 @@ struct NotesReading {
     }
 
     private func people(summary: String) -> [Person] {
-        var found = document.frontMatter.guests.map { Person(name: $0, role: "guest") } + facts.people
+        // Front matter's guest list is the author's own word: it replaces the guesses from
+        // `Guest:` lines and handle credits (a host byline still counts).
+        let stated = document.frontMatter.guests
+        var found = stated.map { Person(name: $0, role: "guest") }
+            + facts.people.filter { stated.isEmpty || $0.role != "guest" }
         for index in lines.indices where isText(index) {
             if let name = Bylines.handleCredit(lines[index].text) {
-                found.append(Person(name: name, role: summary.contains(name) ? "guest" : nil))
+                found.append(Person(name: name, role: stated.isEmpty && summary.contains(name) ? "guest" : nil))
             }
         }
         var seen: Set<String> = []

@@ -43,7 +43,7 @@ struct NotChapterTests {
               "12:54.99 new club record", "27:07.57 second place", "Final score 3:1", "Shot in 16:9",
               "John 3:16", "Romans 8:28", "2024-03-01 Opening prices", "Tickets are $12.99 each",
               "MAYA (00:12:03): Let's talk", "The talk ends at 21:30", "10:30am Coffee", "3:16/17 Reading",
-              "The after-party starts around 23:30", "12:54.991 Track record",
+              "The after-party starts around 23:30", "12:54.9 Track record", "Doors 19:30",
           ])
     func lookalike(_ line: String) {
         for format in [NotesParser.Format.text, .markdown] {
