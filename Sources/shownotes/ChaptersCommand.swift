@@ -32,6 +32,9 @@ struct ChaptersCommand: ParsableCommand {
     @Option(help: "The episode's length in seconds (or [H:]MM:SS), for formats that need end times.")
     var duration: String?
 
+    @Option(help: "Only the episode with this guid or episode number (itunes:episode) in a feed.")
+    var episode: String?
+
     func validate() throws {
         guard ChapterFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)'; use one of: \(ChapterFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -45,7 +48,15 @@ struct ChaptersCommand: ParsableCommand {
         guard let format = ChapterFormat(rawValue: format) else { throw ExitCode(ExitStatus.usage) }
         let loaded = Loading.load(paths)
         var failed = loaded.failed
-        let episodes = loaded.episodes.filter { episode in
+        var chosen = loaded.episodes
+        if let wanted = episode {
+            chosen = chosen.filter { $0.guid == wanted || ($0.number != nil && $0.number == Int(wanted)) }
+            if chosen.isEmpty {
+                Console.error("error: no episode with guid or number '\(wanted)'")
+                throw ExitCode(failed ? ExitStatus.error : ExitStatus.nothing)
+            }
+        }
+        let episodes = chosen.filter { episode in
             if episode.chapters.isEmpty { Console.error("\(episode.source): note: no chapters; skipped") }
             return !episode.chapters.isEmpty
         }

@@ -29,6 +29,11 @@ extension ByteRepair {
                 }
                 // U+FFFE and U+FFFF are not XML characters.
                 if valid, lead == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { valid = false }
+                if valid, lead == 0xC2, bytes[index + 1] <= 0x9F {
+                    // U+0080–U+009F are C1 controls nobody types: feeds mean Windows-1252 there (’ for U+0092).
+                    UTFTranscoder.append(Self.windows1252(bytes[index + 1]), to: &output)
+                    return 2
+                }
                 if valid {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
                     findings.multibyteSequences += 1

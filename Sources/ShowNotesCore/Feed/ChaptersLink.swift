@@ -36,7 +36,7 @@ enum ChaptersLink {
         if relative.split(separator: "/").contains("..") { return refused("leaves the feed's folder (..)") }
         guard let feedFolder, let folder = realPath(feedFolder) else { return refused("cannot be placed: the feed's folder is unknown") }
         guard let target = realPath(feedFolder + "/" + relative) else {
-            return Outcome(file: ChaptersFile(url: url, type: type, status: .unreadable), warning: "podcast:chapters '\(url)' is not in the feed's folder; not read")
+            return Outcome(file: ChaptersFile(url: url, type: type, status: .unreadable), warning: "podcast:chapters '\(url)' does not exist in the feed's folder; not read")
         }
         guard target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else { return refused("leads out of the feed's folder") }
         guard target.lowercased().hasSuffix(".json") else { return refused("is not a .json file") }

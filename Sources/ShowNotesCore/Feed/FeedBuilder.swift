@@ -41,6 +41,8 @@ final class FeedBuilder {
         var depth: Int
         var line: Int
         var xhtml = false
+        /// Elements were met inside the text.
+        var markup = false
         var bytes: [UInt8] = []
     }
 
@@ -53,9 +55,16 @@ final class FeedBuilder {
         let parent = path.last
         path.append((vocabulary, local))
         if var open = capture {
-            if open.xhtml { open.bytes += Array("<\(local)\(XHTML.attributes(attributes))>".utf8) }
-            capture = open
-            return
+            if case .notes = open.target {
+                // Markup inside notes (Atom xhtml, or HTML a feed forgot to escape) is kept as HTML.
+                open.bytes += Array("<\(local)\(XHTML.attributes(attributes))>".utf8)
+                open.markup = true
+                capture = open
+                return
+            }
+            // A title or date has no child elements: `<title>Two<guid>…` ends the title here.
+            capture = nil
+            finish(open)
         }
         if item == nil, local == "item" || local == "entry", vocabulary == .core || vocabulary == .rdf {
             item = FeedItem(line: line)
@@ -73,7 +82,7 @@ final class FeedBuilder {
             if depth == open.depth {
                 capture = nil
                 finish(open)
-            } else if open.xhtml {
+            } else if open.markup {
                 capture?.bytes += Array("</\(name.local)>".utf8)
             }
         }
@@ -241,7 +250,7 @@ final class FeedBuilder {
         case .person(let role): if !text.isEmpty { item?.persons.append(Person(name: text, role: role)) }
         case .notes(let field, let html):
             guard !text.isEmpty else { return }
-            let isHTML = html || XHTML.looksLikeHTML(text)
+            let isHTML = html || capture.markup || XHTML.looksLikeHTML(text)
             let chosen = field ?? (isHTML ? .htmlDescription : .plainDescription)
             item?.notes.append(.init(field: chosen, text: raw, isHTML: isHTML, line: capture.line))
         }

@@ -7,10 +7,11 @@
 /// when the item has an enclosure, a chapter without its own `url` gets the enclosure URL
 /// with `#t=SECONDS` (an existing fragment replaced); a chapter's own link (JSON `url`,
 /// Podlove `href`) is the publisher's and is kept.
-struct FeedEpisode {
+struct FeedEpisode: Sendable {
     let display: String
     let feedFolder: String?
-    let channelPersons: () -> [Person]
+    /// The channel's `podcast:person`s, for items that name none.
+    var channelPersons: [Person] = []
 
     func episode(from item: FeedItem) -> (Episode, [Diagnostic]) {
         var warnings: [Diagnostic] = []
@@ -30,6 +31,7 @@ struct FeedEpisode {
         }
         episode.source = display
         episode.kind = .episode
+        if episode.summary.isEmpty { episode.summary = NotesChoice.summaryFallback(item.notes) }
         episode.title = item.title ?? episode.title
         episode.guid = item.guid
         episode.link = item.link
@@ -71,7 +73,7 @@ struct FeedEpisode {
                 return linked
             }
         }
-        let persons = item.persons.isEmpty ? channelPersons() : item.persons
+        let persons = item.persons.isEmpty ? channelPersons : item.persons
         let named = Set(persons.map { $0.name.lowercased() })
         episode.people = persons + episode.people.filter { !named.contains($0.name.lowercased()) }
         episode.feed = details

@@ -1,8 +1,8 @@
 /// What the builder gathers for one `<item>` or `<entry>` before it becomes an `Episode`:
 /// raw field values with the lines they came from.
-struct FeedItem {
+struct FeedItem: Sendable {
     /// Show-notes text from one field, with the line its text starts on.
-    struct Notes {
+    struct Notes: Sendable {
         enum Field: Int, Comparable {
             // Lower is preferred: podcastparser's order.
             case contentEncoded, htmlDescription, atomContent, itunesSummary, plainDescription, atomSummary, subtitle
@@ -15,14 +15,14 @@ struct FeedItem {
     }
 
     /// An enclosure (or Atom `link rel="enclosure"`, or `media:content`).
-    struct Enclosure {
+    struct Enclosure: Sendable {
         var url: String
         var type: String?
         var length: Int?
     }
 
     /// A Podlove chapter as written, before times are read.
-    struct PodloveChapter {
+    struct PodloveChapter: Sendable {
         var start: String
         var title: String
         var href: String?

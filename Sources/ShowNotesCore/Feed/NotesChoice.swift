@@ -4,14 +4,66 @@
 /// field says clearly more, the longer one.
 enum NotesChoice {
     static func choose(_ notes: [FeedItem.Notes]) -> FeedItem.Notes? {
+        guard notes.count > 1 else { return notes.first }
         let ordered = notes.enumerated().sorted { ($0.element.field, $0.offset) < ($1.element.field, $1.offset) }.map(\.element)
         guard let preferred = ordered.first(where: { $0.field != .subtitle }) ?? ordered.first else { return nil }
-        let visible = visibleText(preferred)
-        let isTeaser = !visible.contains("\n") && visible.count < 300
-        guard isTeaser else { return preferred }
-        let longest = ordered.max { visibleText($0).count < visibleText($1).count }
-        if let longest, visibleText(longest).count > visible.count + 40 { return longest }
+        let (length, lines) = visibleSize(preferred)
+        guard lines <= 1, length < 300 else { return preferred }
+        let longest = ordered.map { ($0, visibleSize($0).length) }.max { $0.1 < $1.1 }
+        if let longest, longest.1 > length + 40 { return longest.0 }
         return preferred
+    }
+
+    /// Visible characters (UTF-8 bytes outside tags, roughly) and lines with text, counted on bytes.
+    static func visibleSize(_ notes: FeedItem.Notes) -> (length: Int, lines: Int) {
+        var copy = notes.text
+        return copy.withUTF8 { bytes in
+            var length = 0, lines = 0, lineHasText = false, inTag = false
+            var index = 0
+            func endLine() {
+                if lineHasText { lines += 1 }
+                lineHasText = false
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if inTag {
+                    if byte == UInt8(ascii: ">") { inTag = false }
+                } else if notes.isHTML, byte == UInt8(ascii: "<") {
+                    inTag = true
+                    var name = index + 1
+                    if name < bytes.count, bytes[name] == UInt8(ascii: "/") { name += 1 }
+                    var word: [UInt8] = []
+                    while name < bytes.count, bytes[name].isASCIILetter || bytes[name].isASCIIDigit, word.count < 8 {
+                        word.append(bytes[name] | 0x20)
+                        name += 1
+                    }
+                    if Self.lineTags.contains(word) { endLine() }
+                } else if byte == 0x0A, !notes.isHTML {
+                    endLine()
+                } else if byte > 0x20 {
+                    if byte & 0xC0 != 0x80 { length += 1 }
+                    lineHasText = true
+                }
+                index += 1
+            }
+            endLine()
+            return (length, lines)
+        }
+    }
+
+    private static let lineTags: Set<[UInt8]> = Set(["br", "p", "li", "div", "h1", "h2", "h3", "h4", "tr"].map { Array($0.utf8) })
+
+    /// A feed's description is its episode summary even when it is too short for the notes
+    /// parser to call it prose: the first one-paragraph description, summary or subtitle.
+    static func summaryFallback(_ notes: [FeedItem.Notes]) -> String {
+        let order: [FeedItem.Notes.Field] = [.plainDescription, .htmlDescription, .itunesSummary, .atomSummary, .atomContent, .subtitle, .contentEncoded]
+        for field in order {
+            for candidate in notes where candidate.field == field {
+                let text = visibleText(candidate)
+                if !text.isEmpty, !text.contains("\n") { return text }
+            }
+        }
+        return ""
     }
 
     /// The text a reader sees, roughly: tags removed, line-breaking tags as newlines.

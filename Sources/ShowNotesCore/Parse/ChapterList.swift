@@ -2,9 +2,10 @@
 ///
 /// Rules (see README "Chapters"): at least two chapter lines in one form (leading
 /// timestamps win over trailing ones); none from a transcript (a block under a
-/// "Transcript" heading, or a dense run of ten or more lines under twenty seconds apart
-/// on median); ascending order: a line that goes back in time is left out with a warning
-/// naming file:line; a start past the episode's known duration is left out likewise.
+/// "Transcript" heading, a dense run of ten or more lines under twenty seconds apart
+/// on median, or four or more lines whose titles are mostly repeated speaker names);
+/// ascending order: a line that goes back in time is left out with a warning naming
+/// file:line; a start past the episode's known duration is left out likewise.
 struct ChapterList {
     /// A chapter-shaped line and where it was found.
     struct Candidate {
@@ -23,6 +24,8 @@ struct ChapterList {
     /// Minimum size and maximum median gap of a transcript-like run of timestamps.
     static let transcriptLines = 10
     static let transcriptMedianGap = 20.0
+    /// Minimum size of a run whose titles are mostly repeated names (speaker turns).
+    static let speakerTurnLines = 4
 
     init(candidates: [Candidate], file: String, duration: Double?) {
         let leading = candidates.filter { $0.line.form != .trailing }
@@ -32,6 +35,11 @@ struct ChapterList {
         if Self.looksLikeTranscript(chosen) {
             warnings.append(Diagnostic(file: file, line: chosen[0].lineNumber, severity: .note,
                                        message: "\(chosen.count) timestamped lines seconds apart read as a transcript, not chapters"))
+            return
+        }
+        if Self.looksLikeSpeakerTurns(chosen) {
+            warnings.append(Diagnostic(file: file, line: chosen[0].lineNumber, severity: .note,
+                                       message: "\(chosen.count) timestamped lines repeat a few names, read as a transcript's speaker turns, not chapters"))
             return
         }
         var last = -1.0
@@ -52,6 +60,15 @@ struct ChapterList {
             usedLines.insert(candidate.lineIndex)
             if let title = candidate.titleLineIndex { usedLines.insert(title) }
         }
+    }
+
+    /// `Travis: 0:00`, `Sarah: 0:53`, `Travis: 1:42`…: the "titles" are a few names taking turns
+    /// (as in the Podcasting 2.0 HTML transcript, `<cite>Name:</cite> <time>0:00</time>`).
+    /// A chapter list names each part once; here most titles repeat an earlier one.
+    private static func looksLikeSpeakerTurns(_ candidates: [Candidate]) -> Bool {
+        guard candidates.count >= speakerTurnLines else { return false }
+        let distinct = Set(candidates.map { $0.line.title.lowercased() })
+        return distinct.count * 2 <= candidates.count
     }
 
     private static func looksLikeTranscript(_ candidates: [Candidate]) -> Bool {

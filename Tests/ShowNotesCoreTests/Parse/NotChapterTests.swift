@@ -8,6 +8,7 @@ struct NotChapterTests {
         NotesCase(file: "prose-timestamps.txt", title: "Tonight's Bake", chapters: []),
         NotesCase(file: "transcript-speakers.txt", title: "The Night Market, Recorded Live", chapters: []),
         NotesCase(file: "transcript-dense.txt", title: "Interview With a Clockmaker", chapters: []),
+        NotesCase(file: "transcript-html.html", title: "Night Bakers, Transcript", chapters: []),
         NotesCase(file: "times-of-day.txt", title: "Live Show Night: Schedule", chapters: []),
         NotesCase(file: "race-results.txt", title: "Results From the Club Championships", chapters: []),
         NotesCase(file: "scores-ratios-verses.txt", title: "Sunday Sermon and the Match Report", chapters: []),
@@ -51,6 +52,21 @@ struct NotChapterTests {
             let episode = NotesParser.parse(text, format: format, source: "inline").episode
             #expect(episode.chapters.isEmpty, "\(format): \(rendered(episode.chapters))")
         }
+    }
+
+    @Test("speaker turns (a few names taking turns, as in an HTML transcript) are a transcript, with a note")
+    func speakerTurns() throws {
+        let diagnostics = try Fixtures.parse("notes/transcript-html.html").diagnostics
+        #expect(diagnostics.map(\.description) == [
+            "notes/transcript-html.html:4: note: 5 timestamped lines repeat a few names, read as a transcript's speaker turns, not chapters",
+        ])
+    }
+
+    @Test("a chapter list may repeat a title now and then (ad breaks) and is still a chapter list")
+    func someRepeatsAllowed() {
+        let text = "Ads\n\n00:00 Intro\n08:00 Ad break\n10:00 The first story\n22:00 Ad break\n24:00 The second story\n"
+        let episode = NotesParser.parse(text, format: .text, source: "ads.txt").episode
+        #expect(rendered(episode.chapters) == ["0:00 Intro", "8:00 Ad break", "10:00 The first story", "22:00 Ad break", "24:00 The second story"])
     }
 
     @Test("a time past the episode's known duration is left out with a warning")

@@ -24,6 +24,28 @@ struct SectionTests {
         try fixture.check()
     }
 
+    @Test("each summary heading name, with a colon or a leading emoji, announces the summary",
+          arguments: ["Episode Summary", "Summary:", "In this episode", "In This Episode:", "About this episode",
+                      "Episode Intro", "📝 Episode Summary", "ABOUT THIS EPISODE:"])
+    func summaryHeading(_ heading: String) {
+        let text = """
+        Heading Names
+
+        A short teaser line that is not the summary at all.
+
+        \(heading)
+
+        The summary paragraph, long enough to be prose by any measure.
+
+        Links:
+        - A link line: https://example.org
+        """
+        for format in [NotesParser.Format.text, .markdown] {
+            let episode = NotesParser.parse(text, format: format, source: "inline").episode
+            #expect(episode.summary == "The summary paragraph, long enough to be prose by any measure.", "\(format)")
+        }
+    }
+
     static let takeaways: [NotesCase] = [
         NotesCase(file: "takeaways-nested.txt", title: "Sleep Science for Shift Workers", chapters: [], takeaways: [
             "Anchor sleep is the part of sleep you keep at the same time every day",

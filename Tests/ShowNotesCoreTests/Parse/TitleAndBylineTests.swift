@@ -28,6 +28,17 @@ struct TitleAndBylineTests {
         try fixture.check()
     }
 
+    @Test("navigation, subscribe, share and sponsor lines are never the title",
+          arguments: ["Back", "Back Back", "Back to Blog", "Subscribe | Apple | Spotify | Google", "Listen on Apple Podcasts",
+                      "Share this episode", "Share on Twitter", "Sponsored by Acme Mattresses",
+                      "This episode is brought to you by Acme Mattresses", "Apple Podcasts • Spotify • Overcast"])
+    func boilerplateSkipped(_ line: String) {
+        let text = "\(line)\n\nThe Real Title Here\n\nThe real title is here, and this paragraph is the prose that follows it.\n"
+        let episode = NotesParser.parse(text, format: .text, source: "b.txt").episode
+        #expect(episode.title == "The Real Title Here")
+        #expect(!episode.summary.contains(line))
+    }
+
     @Test("front matter states title, podcast, date, audio, duration and guests, over the heuristics")
     func frontMatter() throws {
         let episode = try Fixtures.parse("notes/front-matter.md").episode
@@ -36,6 +47,51 @@ struct TitleAndBylineTests {
         #expect(episode.audio == "https://example.org/audio/owls.mp3")
         #expect(episode.duration == 2730)
         #expect(episode.people == [Person(name: "Harriet Moss", role: "guest"), Person(name: "Owen Pryce", role: "guest")])
+    }
+
+    @Test("front matter guests may be a list, a scalar, items or name: entries",
+          arguments: [
+              "guests: [Harriet Moss, Owen Pryce]",
+              "guests: Harriet Moss, Owen Pryce",
+              "guests:\n  - Harriet Moss\n  - \"Owen Pryce\"",
+              "guests:\n  - name: Harriet Moss\n    role: ecologist\n  - name: Owen Pryce",
+          ])
+    func frontMatterGuests(_ yaml: String) {
+        let text = "---\ntitle: Owls\n\(yaml)\n---\nWe spend a night in the woods with two ecologists who count owls.\n"
+        let episode = NotesParser.parse(text, format: .markdown, source: "owls.md").episode
+        #expect(episode.people == [Person(name: "Harriet Moss", role: "guest"), Person(name: "Owen Pryce", role: "guest")])
+    }
+
+    @Test("front matter dates become ISO 8601: a date, or a date-time with its offset",
+          arguments: [
+              ("2024-05-17", "2024-05-17"), ("\"2024-05-17\"", "2024-05-17"),
+              ("2024-05-17T21:30:00+02:00", "2024-05-17T21:30:00+02:00"), ("2024-05-17T19:30:00Z", "2024-05-17T19:30:00Z"),
+              ("May 17, 2024", "2024-05-17"), ("1499256000000", "2017-07-05T12:00:00Z"),
+          ])
+    func frontMatterDates(_ value: String, _ expected: String) {
+        let episode = NotesParser.parse("---\ndate: \(value)\n---\nText.\n", format: .markdown, source: "d.md").episode
+        #expect(episode.published == expected)
+    }
+
+    @Test("a front matter value that is not a date or a time is ignored with a warning naming its line")
+    func frontMatterProblems() {
+        let text = "---\ntitle: Owls\ndate: next Tuesday\nduration: about an hour\n---\nText.\n"
+        let result = NotesParser.parse(text, format: .markdown, source: "owls.md")
+        #expect(result.episode.published == nil && result.episode.duration == nil)
+        #expect(result.diagnostics.map(\.description) == [
+            "owls.md:3: warning: front matter date 'next Tuesday' is not a date; ignored",
+            "owls.md:4: warning: front matter duration 'about an hour' is not a time; ignored",
+        ])
+    }
+
+    @Test("a front matter duration bounds the chapters: a start past it is left out with a warning")
+    func frontMatterDurationBounds() {
+        let text = "---\ntitle: Short\nduration: 600\n---\n00:00 Start\n05:00 Middle\n12:00 Past the end\n"
+        let result = NotesParser.parse(text, format: .markdown, source: "short.md")
+        #expect(rendered(result.episode.chapters) == ["0:00 Start", "5:00 Middle"])
+        #expect(result.diagnostics.map(\.description) == [
+            "short.md:7: warning: chapter at 12:00 starts after the episode ends (10:00); left out",
+        ])
     }
 
     @Test("Guest: and Host: lines give people with their roles, not prose")
