@@ -21,9 +21,13 @@ let package = Package(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "ShowNotesCore",
-            dependencies: ["CLibXML2", "CStemmer"],
+            dependencies: ["CLibXML2", "CStemmer", "CZlib"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(
@@ -32,6 +36,13 @@ let package = Package(
                 "ShowNotesCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // The parse throughput benchmark (Benchmarks/parse_throughput.sh); not part of the product.
+        .executableTarget(
+            name: "parse-bench",
+            dependencies: ["ShowNotesCore"],
+            path: "Benchmarks/ParseBench",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(

@@ -39,13 +39,14 @@ struct IndexCommand: ParsableCommand {
         }
         _ = lock
         var builder = IndexBuilder()
+        let analyzer = EpisodeAnalyzer()
         var episodes = 0
         for entry in sources.entries {
             do {
                 let result = try SourceReader.read(entry.source)
                 Console.report(result.diagnostics)
                 for episode in result.episodes {
-                    builder.add(episode, source: entry.relative)
+                    builder.add(episode, source: entry.relative, analyzer: analyzer)
                     episodes += 1
                 }
             } catch {

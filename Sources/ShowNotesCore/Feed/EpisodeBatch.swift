@@ -30,16 +30,22 @@ struct EpisodeBatch {
         return results.values()
     }
 
-    /// One slot per item, each written by exactly one worker before `values()` is read.
+    /// One slot per item, each written by exactly one worker before `values()` is read;
+    /// owns its buffer (no array is shared between threads, so no exclusivity conflict).
     private final class Results: @unchecked Sendable {
-        private var slots: [(Episode, [Diagnostic])?]
-        private let lock = NSLockless()
+        private let slots: UnsafeMutableBufferPointer<(Episode, [Diagnostic])?>
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func store(_ value: (Episode, [Diagnostic]), at index: Int) {
-            slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
         }
+
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func store(_ value: (Episode, [Diagnostic]), at index: Int) { slots[index] = value }
 
         func values() -> [(Episode, [Diagnostic])] { slots.compactMap { $0 } }
     }

@@ -20,9 +20,18 @@ public enum FeedReader {
 
     /// Reads the feed at `path`; `display` names it in episodes and diagnostics.
     public static func read(path: String, display: String) throws(InputError) -> Result {
+        var episodes: [Episode] = []
+        let summary = try read(path: path, display: display) { episodes.append($0) }
+        return Result(episodes: backfilled(episodes, podcast: summary.title), diagnostics: summary.diagnostics)
+    }
+
+    /// Reads the feed at `path`, handing each episode to `each` as soon as its item ends, so
+    /// memory stays bounded however many items the feed has. The diagnostics come at the end.
+    /// (An item read before the channel's `<title>` has no podcast name.)
+    public static func read(path: String, display: String, each: (Episode) -> Void) throws(InputError) -> Summary {
         guard let file = FileChunks(path: path) else { throw InputError(file: display, message: "cannot open this file") }
         var failed = false
-        let feed = try read(display: display, feedFolder: folder(of: path)) {
+        let summary = try stream(display: display, feedFolder: folder(of: path), each: each) {
             guard let chunk = file.next() else {
                 failed = true
                 return []
@@ -30,7 +39,7 @@ public enum FeedReader {
             return chunk
         }
         if failed { throw InputError(file: display, message: "cannot read this file") }
-        return Result(episodes: feed.episodes, diagnostics: feed.diagnostics)
+        return summary
     }
 
     /// Reads a feed held in memory; `feedFolder` is where in-folder chapter files are looked for.
@@ -42,10 +51,30 @@ public enum FeedReader {
     /// Reads a feed held in memory, keeping the feed's own title.
     public static func readFeed(bytes: [UInt8], display: String, feedFolder: String? = nil) throws(InputError) -> Feed {
         var remaining = bytes[...]
-        return try read(display: display, feedFolder: feedFolder) {
+        var episodes: [Episode] = []
+        let summary = try stream(display: display, feedFolder: feedFolder, each: { episodes.append($0) }) {
             let chunk = Array(remaining.prefix(FileChunks.chunkSize))
             remaining = remaining.dropFirst(chunk.count)
             return chunk
+        }
+        return Feed(title: summary.title, episodes: backfilled(episodes, podcast: summary.title), diagnostics: summary.diagnostics)
+    }
+
+    /// What a streaming read reports once the feed is done.
+    public struct Summary: Sendable {
+        /// The channel's (or Atom feed's) title.
+        public var title: String?
+        public var diagnostics: [Diagnostic]
+        public var episodes: Int
+    }
+
+    /// A channel title that came after some items still names them.
+    private static func backfilled(_ episodes: [Episode], podcast: String?) -> [Episode] {
+        guard let podcast, episodes.contains(where: { $0.podcast == nil }) else { return episodes }
+        return episodes.map { episode in
+            var named = episode
+            if named.podcast == nil { named.podcast = podcast }
+            return named
         }
     }
 
@@ -57,7 +86,8 @@ public enum FeedReader {
     private static let parserReady: Void = { xmlInitParser() }()
 
     /// The pipeline: sniff → (UTF-16/32 → UTF-8) → repair → SAX → items → episodes.
-    private static func read(display: String, feedFolder: String?, next: () -> [UInt8]) throws(InputError) -> Feed {
+    private static func stream(display: String, feedFolder: String?, each: (Episode) -> Void,
+                               next: () -> [UInt8]) throws(InputError) -> Summary {
         _ = parserReady
         var head = next()
         while head.count < 4096 {
@@ -76,50 +106,61 @@ public enum FeedReader {
         if case .other(let name) = encoding { otherEncoding = name }
         var repair = ByteRepair(validatesUTF8: otherEncoding == nil)
         let builder = FeedBuilder()
-        var episodes: [Episode] = []
+        var count = 0
         var diagnostics: [Diagnostic] = []
-        let maker = FeedEpisode(display: display, feedFolder: feedFolder, channelPersons: { [unowned builder] in builder.channelPersons })
-        defer { builder.onItem = { _ in } }   // the closure holds the builder: break the cycle
-        builder.onItem = { item in
-            var (episode, warnings) = maker.episode(from: item)
-            episode.podcast = builder.podcastTitle
-            episodes.append(episode)
-            diagnostics += warnings
-        }
-        guard let parser = SAXPushParser(builder: builder, file: display, encoding: otherEncoding ?? "UTF-8") else {
-            throw InputError(file: display, message: "libxml2 could not start a parser")
-        }
-        var chunk = head
-        var decoded: [UInt8] = []
-        var repaired: [UInt8] = []
-        while true {
-            let isLast = chunk.isEmpty
-            decoded.removeAll(keepingCapacity: true)
-            repaired.removeAll(keepingCapacity: true)
-            if transcoder != nil {
-                chunk.withUnsafeBufferPointer { transcoder?.convert($0, into: &decoded) }
-                if isLast { transcoder?.finish(into: &decoded) }
-                decoded.withUnsafeBufferPointer { repair.repair($0, isLast: isLast, into: &repaired) }
-            } else {
-                chunk.withUnsafeBufferPointer { repair.repair($0, isLast: isLast, into: &repaired) }
+        var maker = FeedEpisode(display: display, feedFolder: feedFolder)
+        var batch = EpisodeBatch()
+        var started = true
+        // `each` is only called from here, synchronously, while this function runs.
+        withoutActuallyEscaping(each) { each in
+            func flush() {
+                maker.channelPersons = builder.channelPersons
+                for (var episode, warnings) in batch.flush(with: maker) {
+                    episode.podcast = builder.podcastTitle
+                    count += 1
+                    each(episode)
+                    diagnostics += warnings
+                }
             }
-            parser.push(repaired)
-            if isLast { break }
-            chunk = next()
+            builder.onItem = { item in
+                batch.add(item)
+                if batch.isFull { flush() }
+            }
+            defer { builder.onItem = { _ in } }   // the closure holds the builder: break the cycle
+            guard let parser = SAXPushParser(builder: builder, file: display, encoding: otherEncoding ?? "UTF-8") else {
+                started = false
+                return
+            }
+            var chunk = head
+            var decoded: [UInt8] = []
+            var repaired: [UInt8] = []
+            while true {
+                let isLast = chunk.isEmpty
+                decoded.removeAll(keepingCapacity: true)
+                repaired.removeAll(keepingCapacity: true)
+                if transcoder != nil {
+                    chunk.withUnsafeBufferPointer { transcoder?.convert($0, into: &decoded) }
+                    if isLast { transcoder?.finish(into: &decoded) }
+                    decoded.withUnsafeBufferPointer { repair.repair($0, isLast: isLast, into: &repaired) }
+                } else {
+                    chunk.withUnsafeBufferPointer { repair.repair($0, isLast: isLast, into: &repaired) }
+                }
+                parser.push(repaired)
+                if isLast { break }
+                chunk = next()
+            }
+            parser.finish()
+            builder.finishDocument()
+            flush()
+            diagnostics += FeedReport.diagnostics(file: display, encoding: encoding, repair: repair.findings, builder: builder,
+                                                  episodes: count, parserStopped: parser.hasStopped)
         }
-        parser.finish()
-        builder.finishDocument()
-        // A channel title that came after some items still names them.
-        if let podcast = builder.podcastTitle {
-            for index in episodes.indices where episodes[index].podcast == nil { episodes[index].podcast = podcast }
-        }
-        diagnostics += FeedReport.diagnostics(file: display, encoding: encoding, repair: repair.findings, builder: builder,
-                                              episodes: episodes.count, parserStopped: parser.hasStopped)
+        if !started { throw InputError(file: display, message: "libxml2 could not start a parser") }
         diagnostics = diagnostics.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
-        if episodes.isEmpty, let refusal = FeedReport.refusal(builder: builder) {
+        if count == 0, let refusal = FeedReport.refusal(builder: builder) {
             throw InputError(file: display, message: refusal)
         }
-        return Feed(title: builder.podcastTitle, episodes: episodes, diagnostics: diagnostics)
+        return Summary(title: builder.podcastTitle, diagnostics: diagnostics, episodes: count)
     }
 
     /// Whether libxml2 can convert from this encoding.

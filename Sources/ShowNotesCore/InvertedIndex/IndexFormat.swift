@@ -3,9 +3,11 @@ public enum IndexFormat {
     /// First bytes of every index file.
     static let magic: [UInt8] = Array("SHOWNIDX".utf8)
     /// Bumped on any change to the bytes written; an index of another version is refused.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     /// The index file's name inside the index folder.
     public static let fileName = "shownotes.idx"
+    /// Bytes per moment in the moments table: kind (u8), first (u32), end (u32).
+    static let momentRecordSize = 9
     /// Documents per postings block (one skip entry per block).
     static let blockSize = 128
     /// Terms per dictionary block (one index entry per block; prefix compression restarts).
@@ -13,7 +15,7 @@ public enum IndexFormat {
 
     /// The numbered sections of the file, in file order.
     enum Section: UInt32, CaseIterable {
-        case meta = 1, termIndex, terms, unitPostings, episodePostings, positions, norms, units, episodes, strings
+        case meta = 1, termIndex, terms, momentPostings, episodePostings, positions, norms, moments, episodes, momentTexts, episodeTexts
     }
 
     /// Fields of an episode's context, indexed once per episode.

@@ -4,8 +4,8 @@ struct Postings {
     /// `fields` counts per document.
     var frequencies: [UInt32] = []
     let fields: Int
-    /// Byte offset of the term's positions in the positions section (read only by phrase queries).
-    var positionsStart = 0
+    /// Byte offset, in the positions section, where each block's positions start.
+    var blockPositions: [Int] = []
 
     func frequency(_ index: Int, field: Int = 0) -> UInt32 { frequencies[index * fields + field] }
 
@@ -14,12 +14,23 @@ struct Postings {
         for field in 0..<fields { total += Int(frequencies[index * fields + field]) }
         return total
     }
+
+    /// The index of `document` in this list, if present (binary search).
+    func index(of document: UInt32) -> Int? {
+        var low = 0
+        var high = documents.count
+        while low < high {
+            let middle = (low + high) / 2
+            if documents[middle] < document { low = middle + 1 } else { high = middle }
+        }
+        return low < documents.count && documents[low] == document ? low : nil
+    }
 }
 
 extension IndexReader {
     /// The moment postings of a term.
     func momentPostings(_ info: TermInfo) throws(IndexCorruption) -> Postings {
-        try decode(section: .unitPostings, offset: info.momentPostings, count: info.momentCount, fields: 1,
+        try decode(section: .momentPostings, offset: info.momentPostings, count: info.momentCount, fields: 1,
                    limit: UInt32(momentCount), positions: info.momentPositions)
     }
 
@@ -31,21 +42,26 @@ extension IndexReader {
 
     private func decode(section id: IndexFormat.Section, offset: Int, count: Int, fields: Int, limit: UInt32,
                         positions: Int) throws(IndexCorruption) -> Postings {
-        var postings = Postings(fields: fields, positionsStart: positions)
+        var postings = Postings(fields: fields)
         guard count > 0 else { return postings }
         let space = section(id)
         guard offset >= 0, offset < space.end - space.offset else { throw IndexCorruption("postings offset outside its section") }
         var reader = ByteReader(bytes, from: space.offset + offset, to: space.end)
         let blocks = (count + IndexFormat.blockSize - 1) / IndexFormat.blockSize
         var expectedLast: [UInt32] = []
+        var positionStart = positions
+        postings.blockPositions.reserveCapacity(blocks)
         if blocks > 1 {
             var last: UInt32 = 0
             for _ in 0..<blocks {
                 last &+= UInt32(truncatingIfNeeded: try reader.varint())
                 expectedLast.append(last)
                 _ = try reader.varint()
-                _ = try reader.varint()
+                postings.blockPositions.append(positionStart)
+                positionStart += try reader.varint()
             }
+        } else {
+            postings.blockPositions.append(positionStart)
         }
         postings.documents.reserveCapacity(count)
         postings.frequencies.reserveCapacity(count * fields)
@@ -53,35 +69,48 @@ extension IndexReader {
         for block in 0..<blocks {
             let size = min(IndexFormat.blockSize, count - block * IndexFormat.blockSize)
             for index in 0..<size {
-                let gap = try reader.varint()
+                let word = try reader.varint()
+                let shift = fields == 1 ? 1 : 4
+                let gap = word >> shift
                 let first = block == 0 && index == 0
                 let document = first ? UInt64(gap) : UInt64(previous) + UInt64(gap) + 1
                 guard document < UInt64(limit) else { throw IndexCorruption("document id out of range in postings") }
                 previous = UInt32(document)
                 postings.documents.append(previous)
+                if fields == 1 {
+                    postings.frequencies.append(word & 1 == 1 ? UInt32(truncatingIfNeeded: try reader.varint()) : 1)
+                } else {
+                    let mask = word & 0xF
+                    guard mask != 0 else { throw IndexCorruption("episode posting with no field") }
+                    for field in 0..<fields {
+                        postings.frequencies.append(mask & (1 << field) != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0)
+                    }
+                }
             }
-            for _ in 0..<size * fields { postings.frequencies.append(UInt32(truncatingIfNeeded: try reader.varint())) }
             if blocks > 1, expectedLast[block] != previous { throw IndexCorruption("skip data disagrees with postings") }
         }
         return postings
     }
 
-    /// Positions of every document of `postings`, in order: `result[i]` for document `i`.
-    func positions(_ postings: Postings) throws(IndexCorruption) -> [[UInt32]] {
+    /// Positions of the `index`-th document of `postings`, per field (field-local).
+    func positions(_ postings: Postings, at index: Int) throws(IndexCorruption) -> [[UInt32]] {
+        let block = index / IndexFormat.blockSize
+        guard block < postings.blockPositions.count else { throw IndexCorruption("positions block out of range") }
         let space = section(.positions)
-        guard postings.positionsStart >= 0, postings.positionsStart <= space.end - space.offset else {
-            throw IndexCorruption("positions offset outside its section")
+        let start = postings.blockPositions[block]
+        guard start >= 0, start <= space.end - space.offset else { throw IndexCorruption("positions offset outside its section") }
+        var reader = ByteReader(bytes, from: space.offset + start, to: space.end)
+        for skipped in block * IndexFormat.blockSize..<index {
+            for _ in 0..<postings.totalFrequency(skipped) { _ = try reader.varint() }
         }
-        var reader = ByteReader(bytes, from: space.offset + postings.positionsStart, to: space.end)
         var result: [[UInt32]] = []
-        result.reserveCapacity(postings.documents.count)
-        for index in postings.documents.indices {
-            let total = postings.totalFrequency(index)
-            guard total <= 1_000_000 else { throw IndexCorruption("implausible term frequency") }
+        for field in 0..<postings.fields {
+            let count = Int(postings.frequency(index, field: field))
+            guard count <= 1_000_000 else { throw IndexCorruption("implausible term frequency") }
             var list: [UInt32] = []
-            list.reserveCapacity(total)
+            list.reserveCapacity(count)
             var last: UInt32 = 0
-            for _ in 0..<total {
+            for _ in 0..<count {
                 last &+= UInt32(truncatingIfNeeded: try reader.varint())
                 list.append(last)
             }
@@ -92,24 +121,21 @@ extension IndexReader {
 
     // MARK: Stored fields
 
-    /// What a result line needs about a moment.
-    struct StoredMoment {
+    /// A moment's record: kind, and either its start (chapters, ms) or its range in the notes field.
+    struct MomentRecord {
         var kind: MomentKind
-        var start: Double?
-        var text: String
-        var episode: Int
+        var first: UInt32
+        var end: UInt32
+
+        var start: Double? { kind == .chapter && first != UInt32.max ? Double(first) / 1000 : nil }
     }
 
-    func moment(_ id: Int) throws(IndexCorruption) -> StoredMoment {
+    func momentRecord(_ id: Int) throws(IndexCorruption) -> MomentRecord {
         guard id >= 0, id < momentCount else { throw IndexCorruption("moment id out of range") }
-        var reader = section(.units)
-        try reader.skip(id * 13)
+        var reader = section(.moments)
+        try reader.skip(id * IndexFormat.momentRecordSize)
         guard let kind = MomentKind(rawValue: try reader.u8()) else { throw IndexCorruption("unknown moment kind") }
-        let millis = try reader.u32()
-        let text = try string(at: try reader.u32())
-        let episode = Int(try reader.u32())
-        guard episode < episodeCount else { throw IndexCorruption("episode id out of range") }
-        return StoredMoment(kind: kind, start: millis == UInt32.max ? nil : Double(millis) / 1000, text: text, episode: episode)
+        return MomentRecord(kind: kind, first: try reader.u32(), end: try reader.u32())
     }
 
     /// The first moment of an episode (moments of one episode are numbered contiguously).
@@ -117,27 +143,26 @@ extension IndexReader {
         if id == episodeCount { return momentCount }
         guard id >= 0, id < episodeCount else { throw IndexCorruption("episode id out of range") }
         var reader = section(.episodes)
-        try reader.skip(id * 36)
+        try reader.skip(id * 4)
         let first = Int(try reader.u32())
         guard first <= momentCount else { throw IndexCorruption("episode's first moment out of range") }
         return first
     }
 
-    /// Stored episode strings: title, podcast, source, guid, link, audio, published, people.
-    func episodeFields(_ id: Int) throws(IndexCorruption) -> [String] {
-        guard id >= 0, id < episodeCount else { throw IndexCorruption("episode id out of range") }
-        var reader = section(.episodes)
-        try reader.skip(id * 36 + 4)
-        var fields: [String] = []
-        for _ in 0..<8 { fields.append(try string(at: try reader.u32())) }
-        return fields
+    /// The episode a moment belongs to (binary search over the episodes' first moments).
+    func episode(ofMoment moment: Int) throws(IndexCorruption) -> Int {
+        var low = 0
+        var high = episodeCount - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if try firstMoment(ofEpisode: middle) <= moment { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
-    func string(at offset: UInt32) throws(IndexCorruption) -> String {
-        var reader = section(.strings)
-        try reader.skip(Int(offset))
-        return try reader.string()
-    }
+    /// Readers of the stored texts (each remembers its last inflated block).
+    func momentTexts() throws(IndexCorruption) -> TextStoreReader { try TextStoreReader(section(.momentTexts)) }
+    func episodeTexts() throws(IndexCorruption) -> TextStoreReader { try TextStoreReader(section(.episodeTexts)) }
 
     /// Length norm of a moment's text.
     func momentNorm(_ id: Int) -> Double {
@@ -152,4 +177,9 @@ extension IndexReader {
         guard let place = sections[.norms], id >= 0, id < episodeCount, index < place.length else { return 1 }
         return IndexFormat.decodedNorms[Int(bytes[place.offset + index])]
     }
+}
+
+/// Stored episode strings, in the order `EpisodeAnalysis.strings` writes them.
+enum EpisodeString: Int, CaseIterable {
+    case title = 0, podcast, source, guid, link, audio, published, people
 }

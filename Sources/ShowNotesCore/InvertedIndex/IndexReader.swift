@@ -97,8 +97,8 @@ public final class IndexReader: @unchecked Sendable {
             metadata[key] = try reader.string()
         }
         guard section(.norms).end - section(.norms).offset == momentCount + episodeCount * IndexFormat.EpisodeField.allCases.count,
-              section(.units).end - section(.units).offset == momentCount * 13,
-              section(.episodes).end - section(.episodes).offset == episodeCount * 36,
+              section(.moments).end - section(.moments).offset == momentCount * IndexFormat.momentRecordSize,
+              section(.episodes).end - section(.episodes).offset == episodeCount * 4,
               section(.termIndex).end - section(.termIndex).offset == ((termCount + IndexFormat.termsPerBlock - 1) / IndexFormat.termsPerBlock) * 4
         else { throw IndexCorruption("section sizes disagree with the counts in the header") }
     }

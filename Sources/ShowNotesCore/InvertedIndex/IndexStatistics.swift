@@ -5,8 +5,11 @@ public struct IndexStatistics {
 
     public init(_ reader: IndexReader) throws(IndexCorruption) {
         var names: Set<String> = []
-        for episode in 0..<reader.episodeCount { names.insert(try reader.episodeFields(episode)[1]) }
+        var texts = try reader.episodeTexts()
+        for episode in 0..<reader.episodeCount {
+            names.insert(try texts.text(episode * EpisodeString.allCases.count + EpisodeString.podcast.rawValue))
+        }
         podcasts = names.subtracting([""]).count
-        for moment in 0..<reader.momentCount { moments[try reader.moment(moment).kind, default: 0] += 1 }
+        for moment in 0..<reader.momentCount { moments[try reader.momentRecord(moment).kind, default: 0] += 1 }
     }
 }

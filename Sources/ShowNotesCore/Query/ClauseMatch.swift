@@ -1,15 +1,57 @@
-/// Where one query clause matches: moments whose own text has it, and episodes whose
-/// context (title, podcast, people, notes) has it, with BM25F-weighted frequencies.
+/// Where one query clause (a word, a prefix, a phrase) matches: moments whose own text has
+/// it (chapters, page sections) and episodes whose context has it, with the frequencies
+/// BM25F needs. Takeaways and summaries are ranges of their episode's notes field, so their
+/// own matches come from the notes positions (`notesPositions`), decoded only when needed.
 struct ClauseMatch {
-    var episodes: [UInt32] = []
-    /// Per matched episode, its fields' frequencies already weighted and length-normalised.
-    var episodeWeight: [Double] = []
-    var moments: [UInt32] = []
-    /// Per matched moment, its own text's frequency, length-normalised.
-    var momentWeight: [Double] = []
-    var idf = 0.0
-    /// Analysed terms, for snippets.
     var terms: [String] = []
+    var isPhrase = false
+    var idf = 0.0
+    var moments: [UInt32] = []
+    var momentFrequency: [Double] = []
+    var episodes: [UInt32] = []
+    /// Per matched episode, the frequency in each of the four fields (zero outside the allowed fields).
+    var episodeFrequency: [[Double]] = []
+    /// Whether the notes field may match (not for `title:`, `podcast:`, `person:`).
+    var notesAllowed = true
+    /// The term lists, for positions in the notes field.
+    var episodeLists: [Postings] = []
+
+    func momentIndex(_ moment: UInt32) -> Int? { Self.find(moments, moment) }
+    func episodeIndex(_ episode: UInt32) -> Int? { Self.find(episodes, episode) }
+
+    static func find(_ sorted: [UInt32], _ value: UInt32) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value ? low : nil
+    }
+}
+
+/// A required or excluded part of a query: one clause, or alternatives joined by `OR`.
+struct QueryPart {
+    var alternatives: [ClauseMatch]
+
+    /// Episodes this part can match in (through context or through one of their moments).
+    func touchedEpisodes(_ episodeOf: (UInt32) throws(IndexCorruption) -> UInt32) throws(IndexCorruption) -> [UInt32] {
+        var touched: [UInt32] = []
+        for clause in alternatives {
+            touched += clause.episodes
+            var last: UInt32? = nil
+            for moment in clause.moments {
+                let episode = try episodeOf(moment)
+                if episode != last { touched.append(episode) }
+                last = episode
+            }
+        }
+        touched.sort()
+        var unique: [UInt32] = []
+        unique.reserveCapacity(touched.count)
+        for episode in touched where unique.last != episode { unique.append(episode) }
+        return unique
+    }
 }
 
 /// BM25F parameters: a moment's own text counts most; its episode's context less.
@@ -19,28 +61,4 @@ public enum Ranking {
     static let ownWeight = 1.0
     /// title, podcast, people, notes
     static let fieldWeights = [0.4, 0.2, 0.3, 0.25]
-}
-
-extension ClauseMatch {
-    /// Merges alternatives (`a OR b`): a document matches when any alternative does.
-    static func union(_ parts: [ClauseMatch]) -> ClauseMatch {
-        var episodeScores: [UInt32: Double] = [:]
-        var momentScores: [UInt32: Double] = [:]
-        for part in parts {
-            for (episode, weight) in zip(part.episodes, part.episodeWeight) { episodeScores[episode] = max(episodeScores[episode] ?? 0, weight * part.idf) }
-            for (moment, weight) in zip(part.moments, part.momentWeight) { momentScores[moment] = max(momentScores[moment] ?? 0, weight * part.idf) }
-        }
-        var result = ClauseMatch()
-        result.idf = 1
-        for episode in episodeScores.keys.sorted() {
-            result.episodes.append(episode)
-            result.episodeWeight.append(episodeScores[episode] ?? 0)
-        }
-        for moment in momentScores.keys.sorted() {
-            result.moments.append(moment)
-            result.momentWeight.append(momentScores[moment] ?? 0)
-        }
-        result.terms = parts.flatMap(\.terms)
-        return result
-    }
 }

@@ -9,157 +9,178 @@ extension Searcher {
         }
     }
 
+    /// Whether a clause may match a moment's own text (chapter titles, sections, takeaways, summaries).
     private func matchesOwnText(_ field: SearchQuery.Field?) -> Bool { field == nil || field == .title }
 
     func match(_ clause: SearchQuery.Clause) throws(IndexCorruption) -> ClauseMatch {
         switch clause {
         case .word(let text, let field):
             let terms = analyzer.queryTerms(text)
-            if terms.count == 1, let term = terms.first { return try termMatch([term], field: field) }
+            if terms.count == 1 { return try termMatch(terms, field: field) }
             return try phraseMatch(analyzer.phraseTerms(text), field: field)
         case .prefix(let text, let field):
-            guard let term = Analyzer.compounds(text).last.map({ $0.parts.joined() }) else { return ClauseMatch() }
-            let expanded = try reader.terms(withPrefix: term).map(\.term)
-            return try termMatch(expanded.isEmpty ? [term] : expanded, field: field)
+            guard let compound = Analyzer.compounds(text).last else { return ClauseMatch() }
+            var stem = ""
+            for scalar in compound.parts.joined().unicodeScalars { _ = Folding.appendFolded(scalar, to: &stem) }
+            let expanded = try reader.terms(withPrefix: stem).map(\.term)
+            return try termMatch(expanded, field: field)
         case .phrase(let text, let field):
             let terms = analyzer.phraseTerms(text)
             return terms.count == 1 ? try termMatch(terms, field: field) : try phraseMatch(terms, field: field)
-        case .any(let alternatives):
-            return ClauseMatch.union(try alternatives.map { alternative throws(IndexCorruption) in try match(alternative) })
+        case .any:
+            return ClauseMatch()   // flattened by `part`
         }
     }
 
-    /// One term (or the union of a prefix's terms).
+    /// One term, or the union of a prefix's terms.
     private func termMatch(_ terms: [String], field: SearchQuery.Field?) throws(IndexCorruption) -> ClauseMatch {
-        var momentFrequency: [UInt32: Double] = [:]
-        var episodeFields: [UInt32: [Double]] = [:]
+        var result = ClauseMatch()
+        result.terms = terms
+        result.notesAllowed = matchesOwnText(field)
+        let allowed = fields(field)
         var documentFrequency = 0.0
-        let fieldList = fields(field)
+        var momentLists: [Postings] = []
         for term in terms {
             guard let info = try reader.lookup(term) else { continue }
-            if matchesOwnText(field) {
-                let postings = try reader.momentPostings(info)
-                for (index, moment) in postings.documents.enumerated() {
-                    momentFrequency[moment, default: 0] += Double(postings.frequency(index))
-                }
-            }
-            let postings = try reader.episodePostings(info)
-            for (index, episode) in postings.documents.enumerated() {
-                var counts = episodeFields[episode] ?? [0, 0, 0, 0]
-                var any = false
-                for field in fieldList where postings.frequency(index, field: field) > 0 {
-                    counts[field] += Double(postings.frequency(index, field: field))
-                    any = true
-                }
-                if any { episodeFields[episode] = counts }
-            }
+            if matchesOwnText(field) { momentLists.append(try reader.momentPostings(info)) }
+            result.episodeLists.append(try reader.episodePostings(info))
             documentFrequency += Double(info.momentCount) + Double(info.episodeCount) * momentsPerEpisode
         }
-        var result = weigh(momentFrequency: momentFrequency, episodeFields: episodeFields)
+        (result.moments, result.momentFrequency) = Self.merge(momentLists) { list, index in Double(list.frequency(index)) }
+        var episodes: [UInt32] = []
+        var frequencies: [[Double]] = []
+        let (merged, _) = Self.merge(result.episodeLists) { _, _ in 0 }
+        for episode in merged {
+            var counts = [0.0, 0.0, 0.0, 0.0]
+            for list in result.episodeLists {
+                guard let index = list.index(of: episode) else { continue }
+                for field in allowed { counts[field] += Double(list.frequency(index, field: field)) }
+            }
+            if counts.contains(where: { $0 > 0 }) {
+                episodes.append(episode)
+                frequencies.append(counts)
+            }
+        }
+        result.episodes = episodes
+        result.episodeFrequency = frequencies
         result.idf = idf(documentFrequency)
-        result.terms = terms
         return result
     }
 
     /// Consecutive terms within one field.
     private func phraseMatch(_ terms: [String], field: SearchQuery.Field?) throws(IndexCorruption) -> ClauseMatch {
-        guard !terms.isEmpty else { return ClauseMatch() }
+        var result = ClauseMatch()
+        result.terms = terms
+        result.isPhrase = true
+        result.notesAllowed = matchesOwnText(field)
+        guard !terms.isEmpty else { return result }
         var infos: [IndexReader.TermInfo] = []
         for term in terms {
-            guard let info = try reader.lookup(term) else { return ClauseMatch() }
+            guard let info = try reader.lookup(term) else { return result }
             infos.append(info)
         }
-        var momentFrequency: [UInt32: Double] = [:]
-        var episodeFields: [UInt32: [Double]] = [:]
+        result.idf = infos.reduce(0.0) { $0 + idf(Double($1.momentCount) + Double($1.episodeCount) * momentsPerEpisode) }
         if matchesOwnText(field) {
             let lists = try infos.map { info throws(IndexCorruption) in try reader.momentPostings(info) }
-            for (document, count) in try phraseOccurrences(lists) {
-                momentFrequency[document] = Double(count.reduce(0, +))
-            }
-        }
-        let lists = try infos.map { info throws(IndexCorruption) in try reader.episodePostings(info) }
-        let allowed = fields(field)
-        for (document, counts) in try phraseOccurrences(lists) {
-            var weights = [0.0, 0.0, 0.0, 0.0]
-            for field in allowed where field < counts.count { weights[field] = Double(counts[field]) }
-            if weights.contains(where: { $0 > 0 }) { episodeFields[document] = weights }
-        }
-        var result = weigh(momentFrequency: momentFrequency, episodeFields: episodeFields)
-        result.idf = infos.reduce(0.0) { total, info in
-            total + idf(Double(info.momentCount) + Double(info.episodeCount) * momentsPerEpisode)
-        }
-        result.terms = terms
-        return result
-    }
-
-    /// Documents where the lists' terms occur at consecutive positions, with the count per field
-    /// (positions of field `f` start at `f × 1,000,000`).
-    private func phraseOccurrences(_ lists: [Postings]) throws(IndexCorruption) -> [(UInt32, [Int])] {
-        guard var common = lists.first?.documents else { return [] }
-        for list in lists.dropFirst() { common = common.filter { Set(list.documents).contains($0) } }
-        guard !common.isEmpty else { return [] }
-        let wanted = Set(common)
-        var positionMaps: [[UInt32: [UInt32]]] = []
-        for list in lists {
-            let positions = try reader.positions(list)
-            var map: [UInt32: [UInt32]] = [:]
-            for (index, document) in list.documents.enumerated() where wanted.contains(document) { map[document] = positions[index] }
-            positionMaps.append(map)
-        }
-        var result: [(UInt32, [Int])] = []
-        for document in common {
-            var counts = [0, 0, 0, 0]
-            let firstPositions = positionMaps[0][document] ?? []
-            for start in firstPositions {
-                var ok = true
-                for offset in 1..<lists.count {
-                    guard let next = positionMaps[offset][document], next.contains(start + UInt32(offset)) else { ok = false; break }
+            for (document, indices) in Self.common(lists) {
+                let positions = try zip(lists, indices).map { list, index throws(IndexCorruption) in try reader.positions(list, at: index)[0] }
+                let count = Self.phraseStarts(positions).count
+                if count > 0 {
+                    result.moments.append(document)
+                    result.momentFrequency.append(Double(count))
                 }
-                if ok { counts[min(3, Int(start / 1_000_000))] += 1 }
             }
-            if counts.contains(where: { $0 > 0 }) { result.append((document, counts)) }
+        }
+        result.episodeLists = try infos.map { info throws(IndexCorruption) in try reader.episodePostings(info) }
+        let allowed = fields(field)
+        for (document, indices) in Self.common(result.episodeLists) {
+            let positions = try zip(result.episodeLists, indices).map { list, index throws(IndexCorruption) in try reader.positions(list, at: index) }
+            var counts = [0.0, 0.0, 0.0, 0.0]
+            for field in allowed { counts[field] = Double(Self.phraseStarts(positions.map { $0[field] }).count) }
+            if counts.contains(where: { $0 > 0 }) {
+                result.episodes.append(document)
+                result.episodeFrequency.append(counts)
+            }
         }
         return result
     }
 
-    private var momentsPerEpisode: Double {
+    /// Where a clause starts in an episode's notes field (for takeaway and summary ranges).
+    func notesStarts(_ clause: ClauseMatch, episode: UInt32) throws(IndexCorruption) -> [UInt32] {
+        let notes = IndexFormat.EpisodeField.notes.rawValue
+        var lists: [[UInt32]] = []
+        for list in clause.episodeLists {
+            guard let index = list.index(of: episode) else {
+                if clause.isPhrase { return [] }
+                continue
+            }
+            lists.append(try reader.positions(list, at: index)[notes])
+        }
+        if clause.isPhrase { return Self.phraseStarts(lists) }
+        return lists.flatMap { $0 }.sorted()
+    }
+
+    /// Positions `p` where list `k` holds `p + k` for every `k`.
+    static func phraseStarts(_ lists: [[UInt32]]) -> [UInt32] {
+        guard let first = lists.first else { return [] }
+        return first.filter { start in
+            lists.indices.dropFirst().allSatisfy { offset in ClauseMatch.find(lists[offset], start + UInt32(offset)) != nil }
+        }
+    }
+
+    /// Documents present in every list, with their index in each.
+    static func common(_ lists: [Postings]) -> [(UInt32, [Int])] {
+        guard let first = lists.first else { return [] }
+        var cursors = [Int](repeating: 0, count: lists.count)
+        var result: [(UInt32, [Int])] = []
+        outer: for (index, document) in first.documents.enumerated() {
+            cursors[0] = index
+            for list in 1..<lists.count {
+                let documents = lists[list].documents
+                while cursors[list] < documents.count, documents[cursors[list]] < document { cursors[list] += 1 }
+                guard cursors[list] < documents.count else { break outer }
+                if documents[cursors[list]] != document { continue outer }
+            }
+            result.append((document, cursors))
+        }
+        return result
+    }
+
+    /// The sorted union of the lists' documents, with a value summed per document.
+    static func merge(_ lists: [Postings], _ value: (Postings, Int) -> Double) -> ([UInt32], [Double]) {
+        if lists.count == 1, let list = lists.first {
+            return (list.documents, list.documents.indices.map { value(list, $0) })
+        }
+        var pairs: [(UInt32, Double)] = []
+        for list in lists {
+            for index in list.documents.indices { pairs.append((list.documents[index], value(list, index))) }
+        }
+        pairs.sort { $0.0 < $1.0 }
+        var documents: [UInt32] = []
+        var values: [Double] = []
+        for (document, amount) in pairs {
+            if documents.last == document, let last = values.indices.last { values[last] += amount } else {
+                documents.append(document)
+                values.append(amount)
+            }
+        }
+        return (documents, values)
+    }
+
+    var momentsPerEpisode: Double {
         reader.episodeCount == 0 ? 1 : Double(reader.momentCount) / Double(reader.episodeCount)
     }
 
-    private func idf(_ documentFrequency: Double) -> Double {
+    func idf(_ documentFrequency: Double) -> Double {
         let total = Double(max(1, reader.momentCount))
         let df = min(documentFrequency, total)
         return log(1 + (total - df + 0.5) / (df + 0.5))
-    }
-
-    /// Length-normalised, field-weighted frequencies (BM25F's pseudo term frequency).
-    private func weigh(momentFrequency: [UInt32: Double], episodeFields: [UInt32: [Double]]) -> ClauseMatch {
-        var result = ClauseMatch()
-        for moment in momentFrequency.keys.sorted() {
-            let length = reader.momentNorm(Int(moment))
-            let normaliser = 1 - Ranking.b + Ranking.b * length / max(1, reader.averageMomentLength)
-            result.moments.append(moment)
-            result.momentWeight.append(Ranking.ownWeight * (momentFrequency[moment] ?? 0) / normaliser)
-        }
-        for episode in episodeFields.keys.sorted() {
-            let counts = episodeFields[episode] ?? []
-            var weight = 0.0
-            for (field, count) in counts.enumerated() where count > 0 {
-                let length = reader.episodeNorm(Int(episode), field: field)
-                let average = field < reader.averageEpisodeLengths.count ? reader.averageEpisodeLengths[field] : 1
-                weight += Ranking.fieldWeights[field] * count / (1 - Ranking.b + Ranking.b * length / max(1, average))
-            }
-            result.episodes.append(episode)
-            result.episodeWeight.append(weight)
-        }
-        return result
     }
 }
 
 /// Natural logarithm without Foundation (the search path avoids it for start-up time).
 func log(_ x: Double) -> Double {
     guard x > 0 else { return -.infinity }
-    // Reduce to m·2^e with m in [1, 2), then a series for ln(m).
     var exponent = 0.0
     var mantissa = x
     while mantissa >= 2 { mantissa /= 2; exponent += 1 }

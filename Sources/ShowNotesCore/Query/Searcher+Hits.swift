@@ -1,44 +1,46 @@
 extension Searcher {
     /// Builds the result line's data for a moment.
-    func hit(_ moment: Int, score: Double, terms: [String]) throws(IndexCorruption) -> Hit {
-        let stored = try reader.moment(moment)
-        let fields = try reader.episodeFields(stored.episode)
-        var title = stored.text
-        var body = stored.text
-        switch stored.kind {
+    func hit(_ moment: Int, score: Double, terms: [String], texts: inout TextStoreReader,
+             episodeTexts: inout TextStoreReader) throws(IndexCorruption) -> Hit {
+        let record = try reader.momentRecord(moment)
+        let episode = try reader.episode(ofMoment: moment)
+        let stored = try texts.text(moment)
+        var fields: [String] = []
+        for field in EpisodeString.allCases { fields.append(try episodeTexts.text(episode * EpisodeString.allCases.count + field.rawValue)) }
+        var title = stored
+        var body = stored
+        switch record.kind {
         case .summary: title = "Summary"
         case .section:
-            let parts = stored.text.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            let parts = stored.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
             title = parts.first.map(String.init) ?? ""
             body = parts.count > 1 ? String(parts[1]) : ""
         default: break
         }
         let wanted = Set(terms)
         var snippet = Snippet.make(body, wanted: wanted, analyzer: analyzer)
-        if !snippet.contains(where: \.matched), stored.kind == .chapter || stored.kind == .takeaway {
+        if !snippet.contains(where: \.matched), record.kind == .chapter || record.kind == .takeaway {
             // Matched through the episode's notes: show where, from its summary or takeaways.
-            let first = try reader.firstMoment(ofEpisode: stored.episode)
-            let end = try reader.firstMoment(ofEpisode: stored.episode + 1)
+            let first = try reader.firstMoment(ofEpisode: episode)
+            let end = try reader.firstMoment(ofEpisode: episode + 1)
             for other in first..<end where other != moment {
-                let candidate = try reader.moment(other)
-                guard candidate.kind == .summary || candidate.kind == .takeaway else { continue }
-                let found = Snippet.make(candidate.text, wanted: wanted, analyzer: analyzer)
+                let kind = try reader.momentRecord(other).kind
+                guard kind == .summary || kind == .takeaway else { continue }
+                let found = Snippet.make(try texts.text(other), wanted: wanted, analyzer: analyzer)
                 if found.contains(where: \.matched) {
                     snippet = found
                     break
                 }
             }
         }
-        let audio = fields[5]
-        let link: String?
-        if let start = stored.start, !audio.isEmpty {
-            link = audio + "#t=" + JSONValue.number(start)
-        } else {
-            link = fields[4].isEmpty ? nil : fields[4]
-        }
-        return Hit(kind: stored.kind, start: stored.start, title: title, snippet: snippet,
-                   episodeTitle: fields[0].isEmpty ? nil : fields[0], podcast: fields[1].isEmpty ? nil : fields[1],
-                   source: fields[2], guid: fields[3].isEmpty ? nil : fields[3], link: link, score: score)
+        let audio = fields[EpisodeString.audio.rawValue]
+        let page = fields[EpisodeString.link.rawValue]
+        var link: String? = page.isEmpty ? nil : page
+        if let start = record.start, !audio.isEmpty { link = audio + "#t=" + JSONValue.number(start) }
+        func optional(_ field: EpisodeString) -> String? { fields[field.rawValue].isEmpty ? nil : fields[field.rawValue] }
+        return Hit(kind: record.kind, start: record.start, title: title, snippet: snippet,
+                   episodeTitle: optional(.title), podcast: optional(.podcast),
+                   source: fields[EpisodeString.source.rawValue], guid: optional(.guid), link: link, score: score)
     }
 }
 

@@ -1,15 +1,16 @@
 /// Runs a `SearchQuery` against an index: which moments match, how well, and what a
 /// result line shows.
 ///
-/// A moment matches when every required clause occurs in its own text or in its episode's
-/// context, and no excluded clause does (the "chapter contract" of the benchmark).
+/// A moment matches when every required part occurs in its own text or in its episode's
+/// context (title, podcast, people, notes), and no excluded part does: the "chapter
+/// contract" of the benchmark.
 public final class Searcher {
     /// One ranked moment.
     public struct Hit: Sendable {
         public var kind: MomentKind
         public var start: Double?
         public var title: String
-        /// Plain-text snippet and, per word range, whether it matched.
+        /// Plain-text snippet, in pieces, each marked when it matched.
         public var snippet: [(text: String, matched: Bool)]
         public var episodeTitle: String?
         public var podcast: String?
@@ -32,96 +33,149 @@ public final class Searcher {
     /// How many chapters match.
     public func countChapters(_ query: SearchQuery) throws(IndexCorruption) -> Int {
         var count = 0
-        try forEachMatch(query, kinds: [.chapter]) { _, _, _ in count += 1 }
+        try forEachMatch(query, kinds: [.chapter], scoring: false) { _, _ in count += 1 }
         return count
     }
 
     /// The best `limit` moments, highest score first (ties: index order).
     public func search(_ query: SearchQuery, limit: Int) throws(IndexCorruption) -> [Hit] {
         var scored: [(moment: Int, score: Double)] = []
-        var clauseTerms: [String] = []
-        try forEachMatch(query, kinds: query.kinds) { moment, score, terms in
-            scored.append((moment, score))
-            clauseTerms = terms
-        }
+        let terms = try forEachMatch(query, kinds: query.kinds, scoring: true) { moment, score in scored.append((moment, score)) }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.moment < $1.moment }
-        return try scored.prefix(limit).map { item throws(IndexCorruption) in try hit(item.moment, score: item.score, terms: clauseTerms) }
+        var texts = try reader.momentTexts()
+        var episodeTexts = try reader.episodeTexts()
+        var hits: [Hit] = []
+        for item in scored.prefix(limit) {
+            hits.append(try hit(item.moment, score: item.score, terms: terms, texts: &texts, episodeTexts: &episodeTexts))
+        }
+        return hits
     }
 
     // MARK: Matching
 
-    private func forEachMatch(_ query: SearchQuery, kinds: Set<MomentKind>,
-                              _ visit: (Int, Double, [String]) -> Void) throws(IndexCorruption) {
-        guard !query.required.isEmpty else { return }
-        let required = try query.required.map { clause throws(IndexCorruption) in try match(clause) }
-        let excluded = try query.excluded.map { clause throws(IndexCorruption) in try match(clause) }
-        let terms = required.flatMap(\.terms)
-        // Candidate episodes: touched (by context or by one of their moments) by every clause.
+    /// Calls `visit` for every matching moment; returns the query's analysed terms.
+    @discardableResult
+    private func forEachMatch(_ query: SearchQuery, kinds: Set<MomentKind>, scoring: Bool,
+                              _ visit: (Int, Double) -> Void) throws(IndexCorruption) -> [String] {
+        guard !query.required.isEmpty else { return [] }
+        let required = try query.required.map { clause throws(IndexCorruption) in try part(clause) }
+        let excluded = try query.excluded.map { clause throws(IndexCorruption) in try part(clause) }
+        let terms = required.flatMap { $0.alternatives.flatMap(\.terms) }
         var candidates: [UInt32]? = nil
-        for clause in required {
-            var touched = Set(clause.episodes)
-            for moment in clause.moments { touched.insert(UInt32(try episode(ofMoment: Int(moment)))) }
-            let sorted = touched.sorted()
-            candidates = candidates.map { intersect($0, sorted) } ?? sorted
-            if candidates?.isEmpty == true { return }
+        for part in required {
+            let touched = try part.touchedEpisodes { moment throws(IndexCorruption) in UInt32(try reader.episode(ofMoment: Int(moment))) }
+            candidates = candidates.map { Self.intersect($0, touched) } ?? touched
+            if candidates?.isEmpty == true { return terms }
         }
         for episode in candidates ?? [] {
+            var evaluation = EpisodeEvaluation(searcher: self, episode: episode)
             let first = try reader.firstMoment(ofEpisode: Int(episode))
             let end = try reader.firstMoment(ofEpisode: Int(episode) + 1)
             guard first <= end else { throw IndexCorruption("episode moments out of order") }
-            let context = required.map { clause in lookup(clause.episodes, episode).map { clause.episodeWeight[$0] } }
-            let excludedContext = excluded.map { lookup($0.episodes, episode) != nil }
             for moment in first..<end {
-                if !kinds.isEmpty {
-                    let kind = try reader.moment(moment).kind
-                    if !kinds.contains(kind) { continue }
-                }
+                let record = try reader.momentRecord(moment)
+                if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
                 var score = 0.0
                 var matches = true
-                for (index, clause) in required.enumerated() {
-                    let own = lookup(clause.moments, UInt32(moment)).map { clause.momentWeight[$0] }
-                    guard own != nil || context[index] != nil else { matches = false; break }
-                    let weight = (own ?? 0) + (context[index] ?? 0)
-                    score += clause.idf * weight / (Ranking.k1 + weight)
+                for (index, part) in required.enumerated() {
+                    guard let weight = try evaluation.weight(part, partIndex: index, moment: moment, record: record, scoring: scoring) else {
+                        matches = false
+                        break
+                    }
+                    score += weight
                 }
                 guard matches else { continue }
-                var excludedHit = false
-                for (index, clause) in excluded.enumerated() where excludedContext[index] || lookup(clause.moments, UInt32(moment)) != nil {
-                    excludedHit = true
+                var isExcluded = false
+                for (index, part) in excluded.enumerated()
+                where try evaluation.weight(part, partIndex: required.count + index, moment: moment, record: record, scoring: false) != nil {
+                    isExcluded = true
                     break
                 }
-                if !excludedHit { visit(moment, score, terms) }
+                if !isExcluded { visit(moment, score) }
             }
         }
+        return terms
     }
 
-    private func lookup(_ sorted: [UInt32], _ value: UInt32) -> Int? {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    private func part(_ clause: SearchQuery.Clause) throws(IndexCorruption) -> QueryPart {
+        if case .any(let alternatives) = clause {
+            var flattened: [ClauseMatch] = []
+            for alternative in alternatives { flattened += try part(alternative).alternatives }
+            return QueryPart(alternatives: flattened)
         }
-        return low < sorted.count && sorted[low] == value ? low : nil
+        return QueryPart(alternatives: [try match(clause)])
     }
 
-    private func intersect(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+    static func intersect(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
         var result: [UInt32] = []
         var i = 0, j = 0
         while i < a.count, j < b.count {
-            if a[i] == b[j] { result.append(a[i]); i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            if a[i] == b[j] {
+                result.append(a[i])
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return result
     }
+}
 
-    /// The episode a moment belongs to (binary search over the episodes' first moments).
-    func episode(ofMoment moment: Int) throws(IndexCorruption) -> Int {
-        var low = 0
-        var high = reader.episodeCount - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if try reader.firstMoment(ofEpisode: middle) <= moment { low = middle } else { high = middle - 1 }
+/// Matching and scoring the moments of one candidate episode; caches what it decodes.
+struct EpisodeEvaluation {
+    let searcher: Searcher
+    let episode: UInt32
+    /// Per part and alternative: notes-field positions where the clause starts (decoded lazily).
+    private var notesCache: [Int: [[UInt32]?]] = [:]
+
+    init(searcher: Searcher, episode: UInt32) {
+        self.searcher = searcher
+        self.episode = episode
+    }
+
+    /// The part's BM25F contribution for `moment`, or `nil` when it does not match there.
+    mutating func weight(_ part: QueryPart, partIndex: Int, moment: Int, record: IndexReader.MomentRecord,
+                         scoring: Bool) throws(IndexCorruption) -> Double? {
+        var best: Double? = nil
+        for (alternative, clause) in part.alternatives.enumerated() {
+            var own = 0.0
+            if record.kind == .chapter || record.kind == .section {
+                if let index = clause.momentIndex(UInt32(moment)) { own = clause.momentFrequency[index] }
+            } else if clause.notesAllowed, clause.episodeIndex(episode) != nil {
+                let starts = try notesStarts(part, partIndex: partIndex, alternative: alternative)
+                own = Double(starts.filter { $0 >= record.first && $0 < record.end }.count)
+            }
+            let contextIndex = clause.episodeIndex(episode)
+            guard own > 0 || contextIndex != nil else { continue }
+            guard scoring else { return 0 }
+            var pseudo = 0.0
+            if own > 0 {
+                let normaliser = 1 - Ranking.b + Ranking.b * searcher.reader.momentNorm(moment) / searcher.reader.averageMomentLength
+                pseudo += Ranking.ownWeight * own / normaliser
+            }
+            if let contextIndex {
+                let counts = clause.episodeFrequency[contextIndex]
+                for (field, count) in counts.enumerated() where count > 0 {
+                    let average = field < searcher.reader.averageEpisodeLengths.count ? searcher.reader.averageEpisodeLengths[field] : 1
+                    let length = searcher.reader.episodeNorm(Int(episode), field: field)
+                    pseudo += Ranking.fieldWeights[field] * count / (1 - Ranking.b + Ranking.b * length / max(1, average))
+                }
+            }
+            let score = clause.idf * pseudo / (Ranking.k1 + pseudo)
+            best = max(best ?? 0, score)
         }
-        return low
+        return best
+    }
+
+    private mutating func notesStarts(_ part: QueryPart, partIndex: Int, alternative: Int) throws(IndexCorruption) -> [UInt32] {
+        if let cached = notesCache[partIndex]?[alternative] ?? nil { return cached }
+        let starts = try searcher.notesStarts(part.alternatives[alternative], episode: episode)
+        var entry = notesCache[partIndex] ?? Array(repeating: nil, count: part.alternatives.count)
+        entry[alternative] = starts
+        notesCache[partIndex] = entry
+        return starts
     }
 }

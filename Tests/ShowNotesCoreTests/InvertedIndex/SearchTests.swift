@@ -5,8 +5,9 @@ import Testing
 /// Builds an index of the three seeds in a temporary folder and opens it.
 private func seedIndex() throws -> (IndexReader, [UInt8]) {
     var builder = IndexBuilder()
+    let analyzer = EpisodeAnalyzer()
     for name in ["000_ca59e2d5305baa36.txt", "001_2eff8da3e8fc761c.txt", "002_34d4776603aabbc7.txt"] {
-        builder.add(try Fixtures.parse("seeds/" + name).episode, source: name)
+        builder.add(try Fixtures.parse("seeds/" + name).episode, source: name, analyzer: analyzer)
     }
     let bytes = builder.serialize()
     let folder = FileManager.default.temporaryDirectory.appending(path: "shownotes-test-\(UUID().uuidString)").path

@@ -1,0 +1,112 @@
+/// One episode, analysed for the index: its stored strings, its context terms with
+/// field-local positions, and its moments. Building this is the expensive part of
+/// indexing (tokenising, stemming); it depends only on the episode, so it can be cached.
+public struct EpisodeAnalysis: Sendable, Equatable {
+    /// Title, podcast, source, guid, link, audio, published, people (joined by U+001F).
+    public var strings: [String]
+    /// Token counts of the four context fields (title, podcast, people, notes).
+    public var fieldLengths: [Int]
+    /// Context terms, sorted, each with its positions per field.
+    public var contextTerms: [ContextTerm]
+    public var moments: [Moment]
+
+    public struct ContextTerm: Sendable, Equatable {
+        public var term: String
+        /// Positions within each of the four fields.
+        public var positions: [[UInt32]]
+    }
+
+    public struct Moment: Sendable, Equatable {
+        public var kind: MomentKind
+        /// Chapters: start in milliseconds (`UInt32.max` when none). Takeaways and summaries:
+        /// the first position of their text in the episode's notes field.
+        public var first: UInt32
+        /// Takeaways and summaries: the position just past their text in the notes field.
+        public var end: UInt32
+        public var text: String
+        /// Token count of the moment's text.
+        public var length: Int
+        /// Own-text terms with positions (chapters and page sections; the others live in the notes field).
+        public var terms: [(term: String, positions: [UInt32])]
+
+        public static func == (lhs: Moment, rhs: Moment) -> Bool {
+            lhs.kind == rhs.kind && lhs.first == rhs.first && lhs.end == rhs.end && lhs.text == rhs.text
+                && lhs.length == rhs.length && lhs.terms.elementsEqual(rhs.terms, by: { $0.term == $1.term && $0.positions == $1.positions })
+        }
+    }
+}
+
+/// Analyses episodes for the index. Not thread-safe (it owns a stemmer); use one per thread.
+public final class EpisodeAnalyzer {
+    private let analyzer = Analyzer()
+
+    public init() {}
+
+    public func analyze(_ episode: Episode, source: String) -> EpisodeAnalysis {
+        let people = episode.people.map(\.name)
+        let strings = [episode.title ?? "", episode.podcast ?? "", source, episode.guid ?? "", episode.link ?? "",
+                       episode.audio ?? "", episode.published ?? "", people.joined(separator: "\u{1F}")]
+
+        // Notes: the summary, then each takeaway, one position apart so no phrase spans two.
+        var moments: [EpisodeAnalysis.Moment] = []
+        var notesTokens: [Analyzer.Token] = []
+        var position = 0
+        var notesMoments: [EpisodeAnalysis.Moment] = []
+        if !episode.summary.isEmpty {
+            let (tokens, next) = analyzer.tokens(episode.summary, firstPosition: position)
+            notesTokens += tokens
+            notesMoments.append(.init(kind: .summary, first: UInt32(position), end: UInt32(next), text: episode.summary,
+                                      length: next - position, terms: []))
+            position = next + 1
+        }
+        var takeaways: [EpisodeAnalysis.Moment] = []
+        for takeaway in episode.takeaways {
+            let (tokens, next) = analyzer.tokens(takeaway, firstPosition: position)
+            notesTokens += tokens
+            takeaways.append(.init(kind: .takeaway, first: UInt32(position), end: UInt32(next), text: takeaway,
+                                   length: next - position, terms: []))
+            position = next + 1
+        }
+
+        let fieldTokens = [
+            analyzer.tokens(episode.title ?? "").tokens,
+            analyzer.tokens(episode.podcast ?? "").tokens,
+            analyzer.tokens(people.joined(separator: " , ")).tokens,
+            notesTokens,
+        ]
+        var byTerm: [String: [[UInt32]]] = [:]
+        for (field, tokens) in fieldTokens.enumerated() {
+            for token in tokens { byTerm[token.term, default: [[], [], [], []]][field].append(UInt32(token.position)) }
+        }
+        let contextTerms = byTerm.keys.sorted(by: Self.byteOrder).map { term in
+            EpisodeAnalysis.ContextTerm(term: term, positions: (byTerm[term] ?? []).map { $0.sorted() })
+        }
+        let lengths = [
+            fieldTokens[0].last.map { $0.position + 1 } ?? 0,
+            fieldTokens[1].last.map { $0.position + 1 } ?? 0,
+            fieldTokens[2].last.map { $0.position + 1 } ?? 0,
+            notesTokens.filter { !$0.isJoined }.count,
+        ]
+
+        for chapter in episode.chapters {
+            let millis = UInt32(clamping: Int((chapter.startTime * 1000).rounded()))
+            moments.append(ownMoment(.chapter, text: chapter.title, first: millis))
+        }
+        moments += takeaways
+        moments += notesMoments
+        for section in episode.sections {
+            moments.append(ownMoment(.section, text: section.heading + "\u{1F}" + section.text, first: UInt32.max))
+        }
+        return EpisodeAnalysis(strings: strings, fieldLengths: lengths, contextTerms: contextTerms, moments: moments)
+    }
+
+    private func ownMoment(_ kind: MomentKind, text: String, first: UInt32) -> EpisodeAnalysis.Moment {
+        let (tokens, next) = analyzer.tokens(text.replacing("\u{1F}", with: " "))
+        var byTerm: [String: [UInt32]] = [:]
+        for token in tokens { byTerm[token.term, default: []].append(UInt32(token.position)) }
+        let terms = byTerm.keys.sorted(by: Self.byteOrder).map { ($0, byTerm[$0] ?? []) }
+        return .init(kind: kind, first: first, end: 0, text: text, length: next, terms: terms)
+    }
+
+    static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+}
