@@ -110,7 +110,7 @@ public enum ChapterExporter {
         }
         if chapters.count < 3 { warnings.append("only \(chapters.count) chapter(s); YouTube and Spotify need at least 3") }
         for (previous, next) in zip(chapters, chapters.dropFirst()) where next.startTime - previous.startTime < 10 {
-            warnings.append("'\(next.title)' starts \(JSONValue.number(next.startTime - previous.startTime)) s after the previous chapter; YouTube needs 10 s")
+            warnings.append("'\(next.title)' starts \(JSONValue.numberText(next.startTime - previous.startTime)) s after the previous chapter; YouTube needs 10 s")
         }
         return (output, warnings)
     }

@@ -83,6 +83,6 @@ struct FeedEpisode: Sendable {
     /// `https://x/ep.mp3#t=62.5`.
     static func deepLink(_ audio: String, _ seconds: Double) -> String {
         let base = audio.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? audio
-        return "\(base)#t=\(JSONValue.number(seconds))"
+        return "\(base)#t=\(JSONValue.numberText(seconds))"
     }
 }

@@ -14,8 +14,10 @@ enum Bylines {
     static func isBoilerplate(_ text: String) -> Bool {
         guard text.byteCount <= 160 else { return false }
         let hasBars = text.containsBytes("|") || text.containsBytes("•")
-        guard text.byteCount <= 40 || hasBars || text.hasPrefixIgnoringCase(in: boilerplatePrefixes) else { return false }
-        let lower = text.lowercased()
+        let prefixed = text.hasPrefixIgnoringCase(in: boilerplatePrefixes)
+        guard text.byteCount <= 40 || hasBars || prefixed else { return false }
+        guard prefixed || mayBeListedBoilerplate(text) || (hasBars && mayNamePlatforms(text)) else { return false }
+        let lower = text.lowercasedFast()
         if boilerplate.contains(lower) { return true }
         guard hasBars || text.hasPrefixIgnoringCase(in: boilerplatePrefixes) else { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter })
@@ -32,6 +34,33 @@ enum Bylines {
 
     private static let boilerplatePrefixes = ["subscribe", "listen on", "follow us", "share this", "download on", "sponsored", "this episode is", "brought to"]
 
+    // Cheap necessary conditions, so that most lines never pay for `lowercased()`. Only U+212A
+    // (Kelvin sign) lower-cases to an ASCII letter (`k`) from outside ASCII; `İ` gives `i̇`.
+
+    /// Whether the line could lower-case to one of `boilerplate` (all ASCII, at most 20 bytes).
+    private static func mayBeListedBoilerplate(_ text: String) -> Bool {
+        text.byteCount <= 60 && (text.isASCII || text.containsBytes("\u{212A}"))
+    }
+
+    /// Whether the line could hold two `platformWords`: two occurrences of their letters, ignoring ASCII case.
+    private static func mayNamePlatforms(_ text: String) -> Bool {
+        if text.containsBytes("\u{212A}") { return true }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var found = 0
+            for start in bytes.indices where platformInitials.contains(bytes[start].asciiLowercased) {
+                let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+                for word in platformWords where rest.startsIgnoringASCIICase(with: word) {
+                    found += 1
+                    if found >= 2 { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    private static let platformInitials = Set(platformWords.compactMap { $0.utf8.first })
+
     /// Reads a byline, or returns `nil` when the line is not one.
     static func facts(in text: String) -> Facts? {
         guard text.byteCount <= 160 else { return nil }
@@ -41,8 +70,8 @@ enum Bylines {
 
     /// `Guest: Ann Lee`, `Guests: A, B and C`, `Host: …`, `With Ann Lee`, `Featuring Ann Lee`.
     private static func labelledPeople(_ text: String) -> [Person]? {
-        guard text.hasPrefixIgnoringCase(in: ["guest", "special guest", "featuring", "host", "with "]) else { return nil }
-        let lower = text.lowercased()
+        guard text.hasPrefixIgnoringCase(in: labelStarts) else { return nil }
+        let lower = text.lowercasedFast()
         let labels: [(String, String)] = [
             ("guests:", "guest"), ("guest:", "guest"), ("special guest:", "guest"), ("featuring:", "guest"),
             ("hosts:", "host"), ("host:", "host"), ("hosted by", "host"), ("with ", "guest"), ("featuring ", "guest"),
@@ -55,8 +84,11 @@ enum Bylines {
         return nil
     }
 
+    private static let labelStarts = ["guest", "special guest", "featuring", "host", "with "]
+
     /// `The Long Run — Episode 12 — March 3, 2024` (parts in any order; podcast optional).
     private static func episodeLine(_ text: String) -> Facts? {
+        guard mayHoldEpisodeNumber(text) else { return nil }
         let parts = splitParts(text)
         guard (2...3).contains(parts.count) else { return nil }
         var facts = Facts()
@@ -72,6 +104,51 @@ enum Bylines {
             }
         }
         return facts.number != nil && (facts.date != nil || parts.count == 2) ? facts : nil
+    }
+
+    /// A cheap necessary condition for `episodeLine`: a separator of `splitParts`, and a part that
+    /// could be an `episodeNumber` (`ep…`, `no…`, `#`), at the start or after a separator and white space.
+    private static func mayHoldEpisodeNumber(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.indices.contains(where: { partSeparatorLength(bytes, at: $0) != nil }) else { return false }
+            var partStart = true
+            var index = 0
+            while index < bytes.count {
+                if let length = partSeparatorLength(bytes, at: index) {
+                    partStart = true
+                    index += length - 1   // its closing space may open the next separator
+                    continue
+                }
+                let byte = bytes[index]
+                // Parts are trimmed of white space; any non-ASCII byte might be some.
+                if partStart, !(byte.isASCIISpace || (0x0A...0x0D).contains(byte) || byte >= 0x80) {
+                    partStart = false
+                    let next = index + 1 < bytes.count ? bytes[index + 1].asciiLowercased : 0
+                    switch byte.asciiLowercased {
+                    case UInt8(ascii: "#"): return true
+                    case UInt8(ascii: "e") where next == UInt8(ascii: "p"): return true
+                    case UInt8(ascii: "n") where next == UInt8(ascii: "o"): return true
+                    default: break
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// The length of one of `splitParts`'s separators (` — `, ` – `, ` | `, ` · `, ` - `) at `index`.
+    private static func partSeparatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index + 2 < bytes.count, bytes[index] == 0x20 else { return nil }
+        let middle = bytes[index + 1]
+        if middle == UInt8(ascii: "|") || middle == UInt8(ascii: "-") { return bytes[index + 2] == 0x20 ? 3 : nil }
+        if middle == 0xC2 {   // middle dot
+            return index + 3 < bytes.count && bytes[index + 2] == 0xB7 && bytes[index + 3] == 0x20 ? 4 : nil
+        }
+        guard middle == 0xE2, index + 4 < bytes.count, bytes[index + 2] == 0x80,
+              bytes[index + 3] == 0x93 || bytes[index + 3] == 0x94, bytes[index + 4] == 0x20 else { return nil }
+        return 5   // en or em dash
     }
 
     /// `Joe Klecker – @joe_klecker`, `Jon Rankin – https://… | @handle`: a person credited by handle.
@@ -121,7 +198,7 @@ enum Bylines {
     }
 
     private static func episodeNumber(_ part: String) -> Int? {
-        let lower = part.lowercased()
+        let lower = part.lowercasedFast()
         for prefix in ["episode ", "ep. ", "ep ", "#", "episode #", "no. "] where lower.hasPrefix(prefix) {
             if let number = Int(lower.dropFirst(prefix.count).trimmingWhitespace()) { return number }
         }

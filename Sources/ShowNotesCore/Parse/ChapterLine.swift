@@ -53,7 +53,10 @@ struct ChapterLine: Equatable {
         let afterSeparator = skipSeparator(bytes, from: index)
         guard afterSeparator > index || opener != nil else { return nil }
         let title = titleText(bytes, from: afterSeparator, to: bytes.count)
-        guard isTitle(title), !startsWithClockWord(title) else { return nil }
+        // `6:30 pm`, `01:15 CET`: a time of day reads as one phrase. A bracketed stamp or a
+        // separator mark ends the stamp, so `(4:53) Am I Wrong?` and `07:56: Am…` are chapters.
+        let markedOff = opener != nil || afterSeparator != skipSpaces(bytes, from: index)
+        guard isTitle(title), markedOff || !startsWithClockWord(title) else { return nil }
         return ChapterLine(start: start, title: title, form: .leading)
     }
 
@@ -228,6 +231,7 @@ struct ChapterLine: Equatable {
         guard start < end else { return "" }
         var title = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         title = String(title.trimmingWhitespace())
+        guard title.utf8.first == UInt8(ascii: "*") else { return title }   // no `**` to remove
         while title.hasPrefix("**") && title.hasSuffix("**") && title.count > 4 {
             title = String(title.dropFirst(2).dropLast(2)).trimmingWhitespace().description
         }
@@ -236,7 +240,7 @@ struct ChapterLine: Equatable {
     }
 
     private static func isTitle(_ title: String) -> Bool {
-        !title.isEmpty && !title.hasPrefix("->") && !title.hasPrefix("-->")
+        !title.isEmpty && (title.utf8.first != UInt8(ascii: "-") || (!title.hasPrefix("->") && !title.hasPrefix("-->")))
             && title.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
     }
 
@@ -245,7 +249,7 @@ struct ChapterLine: Equatable {
         let word = title.prefix(while: { $0.isLetter || $0 == "." })
         guard !word.isEmpty else { return false }
         if word.count < title.count, let next = title.dropFirst(word.count).first, next.isLetter { return false }
-        let lower = word.lowercased()
+        let lower = word.lowercasedFast()
         if ["am", "pm", "a.m.", "p.m.", "a.m", "p.m", "h", "hrs", "uhr", "o'clock"].contains(lower) { return true }
         return timeZones.contains(String(word))
     }

@@ -67,7 +67,7 @@ struct ChapterList {
     /// A chapter list names each part once; here most titles repeat an earlier one.
     private static func looksLikeSpeakerTurns(_ candidates: [Candidate]) -> Bool {
         guard candidates.count >= speakerTurnLines else { return false }
-        let distinct = Set(candidates.map { $0.line.title.lowercased() })
+        let distinct = Set(candidates.map { $0.line.title.lowercasedFast() })
         return distinct.count * 2 <= candidates.count
     }
 

@@ -22,7 +22,7 @@ enum Headings {
     /// `Episode Summary Olympian Joe Klecker…` or `Summary: …`: a heading run into its paragraph.
     /// Returns the heading's kind and the text after it.
     static func runIn(_ text: String) -> (HeadingKind, Substring)? {
-        guard let first = text.utf8.first, "EeSsIiAaKk".utf8.contains(first) else { return nil }
+        guard let first = text.utf8.first, "EeSsIiAaKk".utf8.contains(first), mayRunIn(text) else { return nil }
         let lower = text.prefix(20).lowercased()
         for (name, kind) in runInNames where lower.hasPrefix(name) {
             let rest = text.dropFirst(name.count)
@@ -51,14 +51,46 @@ enum Headings {
         return lower.containsBytes("’") ? lower.replacing("’", with: "'") : lower
     }
 
+    /// A cheap necessary condition for `runIn`: the first 21 bytes are ASCII and start with one of
+    /// `runInNames` ignoring case, or they are not all ASCII (then `runIn` itself decides).
+    private static func mayRunIn(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let head = UnsafeBufferPointer(rebasing: bytes.prefix(21))
+            guard head.allSatisfy({ $0 < 0x80 }) else { return true }
+            return runInNames.contains { head.startsIgnoringASCIICase(with: $0.0) }
+        }
+    }
+
     static func known(_ text: String) -> HeadingKind? {
         guard text.byteCount <= 60 else { return nil }
+        if let name = asciiNormalised(text) { return name.utf8.count <= longestName ? names[name] : nil }
         return names[normalised(text)]
+    }
+
+    /// `normalised(text)` computed on bytes when all that follows the leading symbols is ASCII
+    /// (there `lowercased()` and the Character walks are byte operations); else `nil`.
+    private static func asciiNormalised(_ text: String) -> String? {
+        var rest = Substring(text).unicodeScalars
+        while let first = rest.first, !first.properties.isAlphabetic, first.properties.numericType == nil {
+            rest = rest.dropFirst()
+        }
+        return Substring(rest).utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            func trimEnd() { while end > 0, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 } }
+            trimEnd()
+            while end > 0, bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "!") {
+                end -= 1
+                trimEnd()
+            }
+            return String(decoding: bytes.prefix(end).map(\.asciiLowercased), as: UTF8.self)
+        } ?? nil
     }
 
     /// "Learn More:", "Episode Notes:": at most six words, ending in a colon, no URL.
     private static func isShortLabel(_ text: String) -> Bool {
-        guard text.hasSuffix(":"), text.byteCount <= 80, let first = text.first, first.isUppercase || !first.isLetter,
+        guard text.utf8.last == UInt8(ascii: ":"), text.hasSuffix(":"), text.byteCount <= 80, let first = text.first, first.isUppercase || !first.isLetter,
               !text.contains("http") else { return false }
         let body = text.dropLast()
         guard !body.contains(":"), !body.contains("."), !body.contains("?") else { return false }
@@ -92,6 +124,9 @@ enum Headings {
         }
         return table
     }()
+
+    /// The byte length of the longest name in `names`.
+    private static let longestName = names.keys.map(\.utf8.count).max() ?? 0
 
     private static let runInNames: [(String, HeadingKind)] = [
         ("episode summary", .summary(intro: false)), ("episode description", .summary(intro: false)),

@@ -116,8 +116,8 @@ struct NotesReading {
         var result: [NoteLine] = []
         result.reserveCapacity(lines.count)
         for line in lines {
-            guard line.headingLevel == nil, line.text.byteCount > 20, Headings.known(line.text) == nil,
-                  let (_, body) = Headings.runIn(line.text) else {
+            guard line.headingLevel == nil, line.text.byteCount > 20, let (_, body) = Headings.runIn(line.text),
+                  Headings.known(line.text) == nil else {
                 result.append(line)
                 continue
             }
@@ -225,9 +225,10 @@ struct NotesReading {
 
     /// Short, no sentence-ending full stop, no URL: a title rather than a paragraph.
     static func looksLikeTitle(_ text: String) -> Bool {
-        guard text.byteCount <= 400, text.count <= 160, !text.containsBytes("http") else { return false }
+        // `count` walks Characters; no more of them than bytes, so short lines skip the walk.
+        guard text.byteCount <= 400, text.byteCount <= 160 || text.count <= 160, !text.containsBytes("http") else { return false }
         if text.hasSuffix(".") && !text.hasSuffix("...") { return false }
-        return text.split(separator: " ").count <= 20
+        return text.spaceSeparatedWordCount(upTo: 21) <= 20
     }
 
     // MARK: Summary and takeaways
@@ -251,7 +252,8 @@ struct NotesReading {
                 start = index
                 current = line.text
             } else {
-                current += (line.listItemText != nil ? "\n" : " ") + line.text
+                current.append(line.listItemText != nil ? "\n" : " ")
+                current.append(line.text)
             }
         }
         close()
@@ -271,7 +273,7 @@ struct NotesReading {
     }
 
     static func isProse(_ text: String) -> Bool {
-        text.split(separator: " ").count >= 8 && !text.hasPrefix("|")
+        text.spaceSeparatedWordCount(upTo: 8) >= 8 && !text.hasPrefix("|")
     }
 
     private func takeaways() -> [String] {
@@ -289,11 +291,16 @@ struct NotesReading {
             if let top = items.map({ lines[$0].indent }).min() {
                 result += items.filter { lines[$0].indent == top }.compactMap { lines[$0].listItemText.map { String($0.trimmingWhitespace()) } }
             } else {
-                result += (index + 1..<end).filter { isText($0) && lines[$0].text.count < 300 }.map { lines[$0].text }
+                result += (index + 1..<end).filter { isText($0) && Self.isShort(lines[$0].text) }.map { lines[$0].text }
             }
             index = end
         }
         return result.filter { !$0.isEmpty }
+    }
+
+    /// Under 300 Characters (a list-less takeaway line); bytes decide for most lines.
+    private static func isShort(_ text: String) -> Bool {
+        text.byteCount < 300 || text.count < 300
     }
 
     private func isHeading(_ index: Int) -> Bool {
@@ -321,10 +328,10 @@ struct NotesReading {
             + facts.people.filter { stated.isEmpty || $0.role != "guest" }
         for index in lines.indices where isText(index) {
             if let name = Bylines.handleCredit(lines[index].text) {
-                found.append(Person(name: name, role: stated.isEmpty && summary.contains(name) ? "guest" : nil))
+                found.append(Person(name: name, role: stated.isEmpty && summary.containsText(name) ? "guest" : nil))
             }
         }
         var seen: Set<String> = []
-        return found.filter { seen.insert($0.name.lowercased()).inserted }
+        return found.filter { seen.insert($0.name.lowercasedFast()).inserted }
     }
 }

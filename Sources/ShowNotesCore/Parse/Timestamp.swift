@@ -113,9 +113,9 @@ extension UInt8 {
 extension StringProtocol {
     /// The text without leading and trailing white space (including no-break spaces).
     func trimmingWhitespace() -> Substring {
-        let text = self[...]
+        let text = Substring(self)
         // Fast path: ASCII edges (the common case) need no Character walk.
-        if let first = text.utf8.first, let last = text.utf8.reversed().first, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return Substring(text)
         }
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),

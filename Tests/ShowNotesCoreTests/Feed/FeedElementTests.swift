@@ -140,4 +140,15 @@ struct FeedElementTests {
         #expect(result.episodes[0].chapters.contains { $0.toc == false })
         #expect(result.episodes[1].chapters.map(\.startTime) == [0, 108.5, 725, 1470.25, 2170])
     }
+
+    @Test("the streaming API hands over the same episodes, in order, and the diagnostics at the end")
+    func streaming() throws {
+        var streamed: [Episode] = []
+        let summary = try FeedReader.read(path: FeedFixtures.path("damaged/entities.xml"), display: "feeds/damaged/entities.xml") { streamed.append($0) }
+        let collected = try FeedFixtures.read("damaged/entities.xml")
+        #expect(streamed == collected.episodes)
+        #expect(summary.episodes == 3)
+        #expect(summary.title == "Track & Field")
+        #expect(summary.diagnostics == collected.diagnostics)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
-@testable import ShowNotesCore
+import ShowNotesCore
+@testable import ShowNotesSearch
 import Testing
 
 /// Builds an index of the three seeds in a temporary folder and opens it.

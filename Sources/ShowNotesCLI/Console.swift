@@ -3,28 +3,28 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ShowNotesCore
+import ShowNotesSearch
 
 /// Writes data to stdout and diagnostics to stderr; colour only on a TTY without `NO_COLOR`.
-enum Console {
-    static func out(_ text: String) {
+public enum Console {
+    public static func out(_ text: String) {
         var line = text
         line += "\n"
         writeAll(STDOUT_FILENO, line)
     }
 
-    static func error(_ text: String) {
+    public static func error(_ text: String) {
         writeAll(STDERR_FILENO, text + "\n")
     }
 
-    static func report(_ diagnostics: [Diagnostic]) {
+    public static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { error(diagnostic.description) }
     }
 
-    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    static var colorAllowed: Bool {
+    public static var colorAllowed: Bool {
         guard stdoutIsTerminal else { return false }
         if getenv("NO_COLOR") != nil { return false }
         if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ShowNotesCLI
 import ShowNotesCore
 
 /// `shownotes parse`: what ShowNotes reads in each file.

@@ -94,11 +94,14 @@ public final class IndexReader: @unchecked Sendable {
         guard pairs < 10_000 else { throw IndexCorruption("implausible metadata count") }
         for _ in 0..<pairs {
             let key = try reader.string()
-            metadata[key] = try reader.string()
+            let length = try reader.varint()
+            guard length <= reader.end - reader.offset else { throw IndexCorruption("metadata value runs past its section") }
+            let value = try TextStoreReader.inflate(UnsafeRawBufferPointer(rebasing: bytes[reader.offset..<reader.offset + length]))
+            try reader.skip(length)
+            metadata[key] = String(decoding: value, as: UTF8.self)
         }
         guard section(.norms).end - section(.norms).offset == momentCount + episodeCount * IndexFormat.EpisodeField.allCases.count,
-              section(.moments).end - section(.moments).offset == momentCount * IndexFormat.momentRecordSize,
-              section(.episodes).end - section(.episodes).offset == episodeCount * 4,
+              section(.episodes).end - section(.episodes).offset == episodeCount * IndexFormat.episodeRecordSize,
               section(.termIndex).end - section(.termIndex).offset == ((termCount + IndexFormat.termsPerBlock - 1) / IndexFormat.termsPerBlock) * 4
         else { throw IndexCorruption("section sizes disagree with the counts in the header") }
     }

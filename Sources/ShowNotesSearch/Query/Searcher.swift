@@ -70,10 +70,9 @@ public final class Searcher {
         for episode in candidates ?? [] {
             var evaluation = EpisodeEvaluation(searcher: self, episode: episode)
             let first = try reader.firstMoment(ofEpisode: Int(episode))
-            let end = try reader.firstMoment(ofEpisode: Int(episode) + 1)
-            guard first <= end else { throw IndexCorruption("episode moments out of order") }
-            for moment in first..<end {
-                let record = try reader.momentRecord(moment)
+            let records = try reader.momentRecords(ofEpisode: Int(episode))
+            for (offset, record) in records.enumerated() {
+                let moment = first + offset
                 if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
                 var score = 0.0
                 var matches = true
@@ -137,7 +136,7 @@ struct EpisodeEvaluation {
     }
 
     /// The part's BM25F contribution for `moment`, or `nil` when it does not match there.
-    mutating func weight(_ part: QueryPart, partIndex: Int, moment: Int, record: IndexReader.MomentRecord,
+    mutating func weight(_ part: QueryPart, partIndex: Int, moment: Int, record: MomentLayout.Record,
                          scoring: Bool) throws(IndexCorruption) -> Double? {
         var best: Double? = nil
         for (alternative, clause) in part.alternatives.enumerated() {

@@ -110,12 +110,17 @@ struct TextStoreReader {
         let end = try entry(block).end
         let dataStart = section.offset + 4 + blockCount * 8
         guard start <= end, dataStart + end <= section.end else { throw IndexCorruption("text block lies outside its section") }
-        var reader = ByteReader(section.base, from: dataStart + start, to: dataStart + end)
+        return try Self.inflate(UnsafeRawBufferPointer(rebasing: section.base[dataStart + start..<dataStart + end]))
+    }
+
+    /// Inflates bytes written by `TextStoreWriter.deflate` (raw size, then a zlib stream).
+    static func inflate(_ framed: UnsafeRawBufferPointer) throws(IndexCorruption) -> [UInt8] {
+        var reader = ByteReader(framed)
         let rawSize = try reader.varint()
         guard rawSize <= 64 << 20 else { throw IndexCorruption("implausible text block size") }
         var output = [UInt8](repeating: 0, count: rawSize)
         var outputLength = uLong(rawSize)
-        let input = UnsafeRawBufferPointer(rebasing: section.base[reader.offset..<reader.end])
+        let input = UnsafeRawBufferPointer(rebasing: framed[reader.offset..<reader.end])
         let status = output.withUnsafeMutableBufferPointer { out in
             uncompress(out.baseAddress, &outputLength, input.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(input.count))
         }

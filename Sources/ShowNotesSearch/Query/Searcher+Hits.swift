@@ -22,11 +22,9 @@ extension Searcher {
         if !snippet.contains(where: \.matched), record.kind == .chapter || record.kind == .takeaway {
             // Matched through the episode's notes: show where, from its summary or takeaways.
             let first = try reader.firstMoment(ofEpisode: episode)
-            let end = try reader.firstMoment(ofEpisode: episode + 1)
-            for other in first..<end where other != moment {
-                let kind = try reader.momentRecord(other).kind
-                guard kind == .summary || kind == .takeaway else { continue }
-                let found = Snippet.make(try texts.text(other), wanted: wanted, analyzer: analyzer)
+            for (offset, other) in try reader.momentRecords(ofEpisode: episode).enumerated() where first + offset != moment {
+                guard other.kind == .summary || other.kind == .takeaway else { continue }
+                let found = Snippet.make(try texts.text(first + offset), wanted: wanted, analyzer: analyzer)
                 if found.contains(where: \.matched) {
                     snippet = found
                     break
@@ -36,7 +34,7 @@ extension Searcher {
         let audio = fields[EpisodeString.audio.rawValue]
         let page = fields[EpisodeString.link.rawValue]
         var link: String? = page.isEmpty ? nil : page
-        if let start = record.start, !audio.isEmpty { link = audio + "#t=" + JSONValue.number(start) }
+        if let start = record.start, !audio.isEmpty { link = audio + "#t=" + JSONValue.numberText(start) }
         func optional(_ field: EpisodeString) -> String? { fields[field.rawValue].isEmpty ? nil : fields[field.rawValue] }
         return Hit(kind: record.kind, start: record.start, title: title, snippet: snippet,
                    episodeTitle: optional(.title), podcast: optional(.podcast),

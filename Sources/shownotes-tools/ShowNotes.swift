@@ -1,6 +1,7 @@
 import ArgumentParser
+import ShowNotesCLI
 
-/// The `shownotes` command: parse show notes, export chapters, build and search an index.
+/// The commands of `shownotes` that read sources (run by `shownotes`, which handles `search` and `stats` itself).
 @main
 struct ShowNotes: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,14 +16,7 @@ struct ShowNotes: ParsableCommand {
           shownotes chapters notes.md            Podcasting 2.0 JSON chapters
           shownotes chapters notes.md --format webvtt --duration 3600
         """,
-        subcommands: [SearchCommand.self, IndexCommand.self, ParseCommand.self, ChaptersCommand.self, StatsCommand.self]
+        subcommands: [IndexCommand.self, ParseCommand.self, ChaptersCommand.self]
     )
 }
 
-/// Exit codes shared by every command, as grep uses them.
-enum ExitStatus {
-    static let found: Int32 = 0
-    static let nothing: Int32 = 1
-    static let error: Int32 = 2
-    static let usage: Int32 = 64
-}

@@ -92,8 +92,8 @@ public final class EpisodeAnalyzer {
             let millis = UInt32(clamping: Int((chapter.startTime * 1000).rounded()))
             moments.append(ownMoment(.chapter, text: chapter.title, first: millis))
         }
+        moments += notesMoments   // the summary, then the takeaways: notes-field order
         moments += takeaways
-        moments += notesMoments
         for section in episode.sections {
             moments.append(ownMoment(.section, text: section.heading + "\u{1F}" + section.text, first: UInt32.max))
         }

@@ -6,8 +6,8 @@ public enum IndexFormat {
     public static let version: UInt32 = 2
     /// The index file's name inside the index folder.
     public static let fileName = "shownotes.idx"
-    /// Bytes per moment in the moments table: kind (u8), first (u32), end (u32).
-    static let momentRecordSize = 9
+    /// Bytes per episode in the episodes table: first moment (u32), moment layout offset (u32).
+    static let episodeRecordSize = 8
     /// Documents per postings block (one skip entry per block).
     static let blockSize = 128
     /// Terms per dictionary block (one index entry per block; prefix compression restarts).

@@ -10,6 +10,8 @@ public struct IndexStatistics {
             names.insert(try texts.text(episode * EpisodeString.allCases.count + EpisodeString.podcast.rawValue))
         }
         podcasts = names.subtracting([""]).count
-        for moment in 0..<reader.momentCount { moments[try reader.momentRecord(moment).kind, default: 0] += 1 }
+        for episode in 0..<reader.episodeCount {
+            for record in try reader.momentRecords(ofEpisode: episode) { moments[record.kind, default: 0] += 1 }
+        }
     }
 }

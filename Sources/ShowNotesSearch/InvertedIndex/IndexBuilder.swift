@@ -31,6 +31,8 @@ public struct IndexBuilder {
         let episodeID = UInt32(episodeCount)
         episodeCount += 1
         firstMoments.u32(UInt32(momentCount))
+        firstMoments.u32(UInt32(momentTable.count))
+        momentTable.append(MomentLayout.encode(analysis.moments))
         for string in analysis.strings { episodeTexts.append(string) }
         for (field, length) in analysis.fieldLengths.enumerated() {
             episodeLengthTotals[field] += length
@@ -43,9 +45,6 @@ public struct IndexBuilder {
         for moment in analysis.moments {
             let momentID = UInt32(momentCount)
             momentCount += 1
-            momentTable.u8(moment.kind.rawValue)
-            momentTable.u32(moment.first)
-            momentTable.u32(moment.end)
             momentTexts.append(moment.text)
             momentNorms.append(IndexFormat.encodeNorm(moment.length))
             momentLengthTotal += moment.length
@@ -101,7 +100,10 @@ public struct IndexBuilder {
         meta.varint(keys.count)
         for key in keys {
             meta.string(key)
-            meta.string(metadata[key] ?? "")
+            let value = Array((metadata[key] ?? "").utf8)
+            let packed = TextStoreWriter.deflate(value)
+            meta.varint(packed.count)
+            meta.append(packed)
         }
 
         var sections: [IndexFormat.Section: [UInt8]] = [:]

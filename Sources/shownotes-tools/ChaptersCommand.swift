@@ -1,5 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
+import ShowNotesCLI
 import ShowNotesCore
 
 /// `shownotes chapters`: export chapter lists.

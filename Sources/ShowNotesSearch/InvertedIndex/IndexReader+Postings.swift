@@ -121,21 +121,30 @@ extension IndexReader {
 
     // MARK: Stored fields
 
-    /// A moment's record: kind, and either its start (chapters, ms) or its range in the notes field.
-    struct MomentRecord {
-        var kind: MomentKind
-        var first: UInt32
-        var end: UInt32
-
-        var start: Double? { kind == .chapter && first != UInt32.max ? Double(first) / 1000 : nil }
+    /// The moments of an episode, in order; `firstMoment(ofEpisode:)` numbers the first.
+    func momentRecords(ofEpisode id: Int) throws(IndexCorruption) -> [MomentLayout.Record] {
+        guard id >= 0, id < episodeCount else { throw IndexCorruption("episode id out of range") }
+        var table = section(.episodes)
+        try table.skip(id * IndexFormat.episodeRecordSize + 4)
+        let offset = Int(try table.u32())
+        let layout = section(.moments)
+        guard offset <= layout.end - layout.offset else { throw IndexCorruption("moment layout offset outside its section") }
+        var reader = ByteReader(bytes, from: layout.offset + offset, to: layout.end)
+        let records = try MomentLayout.decode(&reader)
+        guard records.count == (try firstMoment(ofEpisode: id + 1)) - (try firstMoment(ofEpisode: id)) else {
+            throw IndexCorruption("moment layout disagrees with the episode table")
+        }
+        return records
     }
 
-    func momentRecord(_ id: Int) throws(IndexCorruption) -> MomentRecord {
+    /// One moment's record.
+    func momentRecord(_ id: Int) throws(IndexCorruption) -> MomentLayout.Record {
         guard id >= 0, id < momentCount else { throw IndexCorruption("moment id out of range") }
-        var reader = section(.moments)
-        try reader.skip(id * IndexFormat.momentRecordSize)
-        guard let kind = MomentKind(rawValue: try reader.u8()) else { throw IndexCorruption("unknown moment kind") }
-        return MomentRecord(kind: kind, first: try reader.u32(), end: try reader.u32())
+        let episode = try episode(ofMoment: id)
+        let records = try momentRecords(ofEpisode: episode)
+        let index = id - (try firstMoment(ofEpisode: episode))
+        guard index >= 0, index < records.count else { throw IndexCorruption("moment id out of range") }
+        return records[index]
     }
 
     /// The first moment of an episode (moments of one episode are numbered contiguously).
@@ -143,7 +152,7 @@ extension IndexReader {
         if id == episodeCount { return momentCount }
         guard id >= 0, id < episodeCount else { throw IndexCorruption("episode id out of range") }
         var reader = section(.episodes)
-        try reader.skip(id * 4)
+        try reader.skip(id * IndexFormat.episodeRecordSize)
         let first = Int(try reader.u32())
         guard first <= momentCount else { throw IndexCorruption("episode's first moment out of range") }
         return first

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ShowNotesCLI
 import ShowNotesCore
 
 /// `shownotes index`: build the search index from show-notes sources.

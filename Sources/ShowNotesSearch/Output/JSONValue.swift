@@ -30,7 +30,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += Self.number(value)
+        case .number(let value): output += Self.numberText(value)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let values):
             output += "["
@@ -52,7 +52,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// `330`, `506.25`: integers without a fraction; non-finite numbers become `null`.
-    static func number(_ value: Double) -> String {
+    public static func numberText(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"

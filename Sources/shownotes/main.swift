@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ShowNotesCLI
+
+// The fast front door: `search` and `stats` run here, with no libxml2, Foundation or
+// ArgumentParser to load; every other command runs in `shownotes-tools`, beside this binary.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+let overview = """
+OVERVIEW: Search podcast show notes: where in which episode a topic is discussed.
+
+USAGE: shownotes <command> [options]
+
+COMMANDS:
+  search QUERY...        Ranked chapters, takeaways, summaries and page sections.
+  index [SOURCES...]     Build the index (default: Feeds → Index); --check for CI.
+  parse PATH...          Show what ShowNotes reads in show-notes files and feeds.
+  chapters PATH...       Export chapter lists (Podcasting 2.0 JSON, WebVTT, Podlove, …).
+  stats                  What an index holds.
+
+  See 'shownotes <command> --help' for a command's options.
+
+EXAMPLES:
+  shownotes search "team culture"
+  shownotes index Feeds --index Index
+  shownotes parse Feeds --json
+"""
+
+func wantsHelp(_ rest: ArraySlice<String>) -> Bool {
+    rest.contains { $0 == "--help" || $0 == "-h" }
+}
+
+func runSearch(_ rest: ArraySlice<String>) -> Int32 {
+    var options = SearchOptions()
+    var index = rest.startIndex
+    var endOfOptions = false
+    func value(_ name: String) -> String? {
+        index += 1
+        guard index < rest.endIndex else {
+            Console.error("error: \(name) needs a value\n\nUSAGE: shownotes search [--index DIR] [--limit N] [--json] [--count] QUERY...")
+            return nil
+        }
+        return rest[index]
+    }
+    while index < rest.endIndex {
+        let argument = rest[index]
+        if endOfOptions || !argument.hasPrefix("--") {
+            if argument == "-h", !endOfOptions {
+                Console.out(SearchOptions.help)
+                return ExitStatus.found
+            }
+            options.query.append(argument)
+        } else if argument == "--" {
+            endOfOptions = true
+        } else if argument == "--help" {
+            Console.out(SearchOptions.help)
+            return ExitStatus.found
+        } else if argument == "--json" {
+            options.json = true
+        } else if argument == "--count" {
+            options.count = true
+        } else if argument == "--index" || argument.hasPrefix("--index=") {
+            guard let folder = argument.hasPrefix("--index=") ? String(argument.dropFirst(8)) : value("--index") else { return ExitStatus.usage }
+            options.index = folder
+        } else if argument == "--limit" || argument.hasPrefix("--limit=") {
+            guard let text = argument.hasPrefix("--limit=") ? String(argument.dropFirst(8)) : value("--limit") else { return ExitStatus.usage }
+            guard let limit = Int(text) else {
+                Console.error("error: --limit takes a whole number (got '\(text)')")
+                return ExitStatus.usage
+            }
+            options.limit = limit
+        } else {
+            Console.error("error: unknown option '\(argument)' (see 'shownotes search --help'; put -- before a query word that starts with --)")
+            return ExitStatus.usage
+        }
+        index += 1
+    }
+    return SearchRunner.run(options)
+}
+
+func runStats(_ rest: ArraySlice<String>) -> Int32 {
+    if wantsHelp(rest) {
+        Console.out(StatsRunner.help)
+        return ExitStatus.found
+    }
+    var folder: String? = nil
+    var index = rest.startIndex
+    while index < rest.endIndex {
+        let argument = rest[index]
+        if argument == "--index", index + 1 < rest.endIndex {
+            folder = rest[index + 1]
+            index += 2
+        } else if argument.hasPrefix("--index=") {
+            folder = String(argument.dropFirst(8))
+            index += 1
+        } else {
+            Console.error("error: unexpected argument '\(argument)'\n\n\(StatsRunner.help)")
+            return ExitStatus.usage
+        }
+    }
+    return StatsRunner.run(index: folder)
+}
+
+/// Replaces this process with `shownotes-tools` (same folder) running the same arguments.
+func runTools(_ arguments: [String]) -> Int32 {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    let own = length > 0 ? String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+    let folder = own.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    let tools = (folder.isEmpty ? "." : folder) + "/shownotes-tools"
+    let argv = (["shownotes"] + arguments).map { strdup($0) } + [nil]
+    execv(tools, argv)
+    Console.error("error: cannot run \(tools) for 'shownotes \(arguments.first ?? "")': build it with `swift build -c release` (it sits beside shownotes)")
+    return ExitStatus.error
+}
+
+let status: Int32
+switch arguments.first {
+case "search":
+    status = runSearch(arguments.dropFirst())
+case "stats":
+    status = runStats(arguments.dropFirst())
+case nil:
+    Console.out(overview)
+    status = ExitStatus.usage
+case "-h" where arguments.count == 1, "--help" where arguments.count == 1, "help" where arguments.count == 1:
+    Console.out(overview)
+    status = ExitStatus.found
+default:
+    status = runTools(arguments)
+}
+exit(status)
