@@ -115,12 +115,21 @@ enum Manifest {
             return ExitStatus.error
         }
         var stale = false
-        if reader.metadata["fingerprint"] != fingerprint {
-            Console.out("rebuild: index built by a different shownotes (\(reader.metadata["fingerprint"] ?? "unknown"); this is \(fingerprint))")
+        let built: String?
+        let manifest: String?
+        do {
+            built = try reader.metadata("fingerprint")
+            manifest = try reader.metadata("manifest")
+        } catch {
+            Console.error("error: index corrupted: \(reader.path): \(error.what)")
+            return ExitStatus.error
+        }
+        if built != fingerprint {
+            Console.out("rebuild: index built by a different shownotes (\(built ?? "unknown"); this is \(fingerprint))")
             stale = true
         }
         var recorded: [String: String] = [:]
-        for line in (reader.metadata["manifest"] ?? "").split(separator: "\n") {
+        for line in (manifest ?? "").split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1)
             if parts.count == 2 { recorded[String(parts[1])] = String(parts[0]) }
         }

@@ -14,12 +14,12 @@ enum Bylines {
     static func isBoilerplate(_ text: String) -> Bool {
         guard text.byteCount <= 160 else { return false }
         let hasBars = text.containsBytes("|") || text.containsBytes("•")
-        let prefixed = text.hasPrefixIgnoringCase(in: boilerplatePrefixes)
+        let prefixed = text.hasPrefix(oneOf: boilerplatePrefixes)
         guard text.byteCount <= 40 || hasBars || prefixed else { return false }
         guard prefixed || mayBeListedBoilerplate(text) || (hasBars && mayNamePlatforms(text)) else { return false }
         let lower = text.lowercasedFast()
         if boilerplate.contains(lower) { return true }
-        guard hasBars || text.hasPrefixIgnoringCase(in: boilerplatePrefixes) else { return false }
+        guard hasBars || prefixed else { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter })
         if hasBars {
             let platforms = words.filter { platformWords.contains(String($0)) }.count
@@ -32,7 +32,7 @@ enum Bylines {
             .contains(where: { lower.hasPrefix($0) })
     }
 
-    private static let boilerplatePrefixes = ["subscribe", "listen on", "follow us", "share this", "download on", "sponsored", "this episode is", "brought to"]
+    private static let boilerplatePrefixes = ASCIIWords(["subscribe", "listen on", "follow us", "share this", "download on", "sponsored", "this episode is", "brought to"])
 
     // Cheap necessary conditions, so that most lines never pay for `lowercased()`. Only U+212A
     // (Kelvin sign) lower-cases to an ASCII letter (`k`) from outside ASCII; `İ` gives `i̇`.
@@ -46,20 +46,10 @@ enum Bylines {
     private static func mayNamePlatforms(_ text: String) -> Bool {
         if text.containsBytes("\u{212A}") { return true }
         var copy = text
-        return copy.withUTF8 { bytes in
-            var found = 0
-            for start in bytes.indices where platformInitials.contains(bytes[start].asciiLowercased) {
-                let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-                for word in platformWords where rest.startsIgnoringASCIICase(with: word) {
-                    found += 1
-                    if found >= 2 { return true }
-                }
-            }
-            return false
-        }
+        return copy.withUTF8 { platformPatterns.occurrences(in: $0, upTo: 2) >= 2 }
     }
 
-    private static let platformInitials = Set(platformWords.compactMap { $0.utf8.first })
+    private static let platformPatterns = ASCIIWords(Array(platformWords))
 
     /// Reads a byline, or returns `nil` when the line is not one.
     static func facts(in text: String) -> Facts? {
@@ -70,7 +60,7 @@ enum Bylines {
 
     /// `Guest: Ann Lee`, `Guests: A, B and C`, `Host: …`, `With Ann Lee`, `Featuring Ann Lee`.
     private static func labelledPeople(_ text: String) -> [Person]? {
-        guard text.hasPrefixIgnoringCase(in: labelStarts) else { return nil }
+        guard text.hasPrefix(oneOf: labelStarts) else { return nil }
         let lower = text.lowercasedFast()
         let labels: [(String, String)] = [
             ("guests:", "guest"), ("guest:", "guest"), ("special guest:", "guest"), ("featuring:", "guest"),
@@ -84,7 +74,7 @@ enum Bylines {
         return nil
     }
 
-    private static let labelStarts = ["guest", "special guest", "featuring", "host", "with "]
+    private static let labelStarts = ASCIIWords(["guest", "special guest", "featuring", "host", "with "])
 
     /// `The Long Run — Episode 12 — March 3, 2024` (parts in any order; podcast optional).
     private static func episodeLine(_ text: String) -> Facts? {
@@ -111,27 +101,30 @@ enum Bylines {
     private static func mayHoldEpisodeNumber(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
-            guard bytes.indices.contains(where: { partSeparatorLength(bytes, at: $0) != nil }) else { return false }
+            var sawSeparator = false
+            var sawNumberStart = false
             var partStart = true
             var index = 0
             while index < bytes.count {
                 if let length = partSeparatorLength(bytes, at: index) {
+                    sawSeparator = true
                     partStart = true
                     index += length - 1   // its closing space may open the next separator
                     continue
                 }
                 let byte = bytes[index]
                 // Parts are trimmed of white space; any non-ASCII byte might be some.
-                if partStart, !(byte.isASCIISpace || (0x0A...0x0D).contains(byte) || byte >= 0x80) {
+                if partStart, !byte.isASCIIWhitespace, byte < 0x80 {
                     partStart = false
                     let next = index + 1 < bytes.count ? bytes[index + 1].asciiLowercased : 0
                     switch byte.asciiLowercased {
-                    case UInt8(ascii: "#"): return true
-                    case UInt8(ascii: "e") where next == UInt8(ascii: "p"): return true
-                    case UInt8(ascii: "n") where next == UInt8(ascii: "o"): return true
+                    case UInt8(ascii: "#"): sawNumberStart = true
+                    case UInt8(ascii: "e") where next == UInt8(ascii: "p"): sawNumberStart = true
+                    case UInt8(ascii: "n") where next == UInt8(ascii: "o"): sawNumberStart = true
                     default: break
                     }
                 }
+                if sawSeparator && sawNumberStart { return true }
                 index += 1
             }
             return false

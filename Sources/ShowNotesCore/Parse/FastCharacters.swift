@@ -5,9 +5,9 @@
 /// Facts these rely on, checked over every Unicode scalar on this toolchain:
 /// - `lowercased()` maps scalar by scalar (no context such as a final sigma); a scalar
 ///   without `changesWhenLowercased` maps to itself.
-/// - A grapheme boundary always falls between two ASCII scalars other than CR LF (lines
-///   never hold CR or LF here), and before or after an ASCII scalar next to any scalar
-///   except a prepended one (before) or an extending one (after), which are not ASCII.
+/// - A grapheme boundary always falls between two ASCII scalars other than CR LF, and
+///   between an ASCII scalar and any other except a prepended one (before it) or an
+///   extending one (after it), which are never ASCII.
 /// - The only non-ASCII scalars equal (canonically) to an ASCII character are U+037E
 ///   (`;`), U+1FEF (`` ` ``) and U+212A (Kelvin sign, `K`).
 extension StringProtocol {
@@ -15,20 +15,34 @@ extension StringProtocol {
     /// characters that have no lower case (`•`, `“`, `…`, emoji).
     func lowercasedFast() -> String {
         var text = String(self)
-        let asciiOnly = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        if asciiOnly { return text.lowercased() }   // the standard library's own ASCII fast path
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                result.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value).asciiLowercased))
-            } else if !scalar.properties.changesWhenLowercased {
-                result.unicodeScalars.append(scalar)
-            } else {
-                result += scalar.properties.lowercaseMapping
+        return text.withUTF8 { bytes in
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                return String(decoding: bytes.lazy.map(\.asciiLowercased), as: UTF8.self)
             }
+            var lower: [UInt8] = []
+            lower.reserveCapacity(bytes.count + 8)
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    lower.append(lead.asciiLowercased)
+                    index += 1
+                    continue
+                }
+                // One scalar of valid UTF-8 (a `String`'s bytes always are).
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                let end = Swift.min(index + length, bytes.count)
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for continuation in bytes[(index + 1)..<end] { value = value << 6 | UInt32(continuation & 0x3F) }
+                if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
+                    lower += scalar.properties.lowercaseMapping.utf8
+                } else {
+                    lower += bytes[index..<end]
+                }
+                index = end
+            }
+            return String(decoding: lower, as: UTF8.self)
         }
-        return result
     }
 }
 
@@ -49,8 +63,10 @@ extension String {
                     while matched < word.count, text[start + matched] == word[matched] { matched += 1 }
                     guard matched == word.count else { continue }
                     let end = start + word.count
-                    // ASCII on both sides: the match starts and ends on Character boundaries.
-                    if (start == 0 || text[start - 1] < 0x80) && (end == text.count || text[end] < 0x80) { return true }
+                    // ASCII on both sides (and no CR LF across the edge): Character boundaries.
+                    let clearStart = start == 0 || (text[start - 1] < 0x80 && !(text[start - 1] == 0x0D && word[0] == 0x0A))
+                    let clearEnd = end == text.count || (text[end] < 0x80 && !(word[word.count - 1] == 0x0D && text[end] == 0x0A))
+                    if clearStart && clearEnd { return true }
                     sawUnclearMatch = true
                 }
                 if sawUnclearMatch { return nil }

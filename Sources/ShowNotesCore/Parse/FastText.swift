@@ -40,16 +40,6 @@ extension String {
         }
     }
 
-    /// Whether the string starts with one of `prefixes` (lower-case ASCII), ignoring ASCII case
-    /// (only the first 24 bytes are compared).
-    func hasPrefixIgnoringCase(in prefixes: [String]) -> Bool {
-        var copy = self
-        return copy.withUTF8 { bytes in
-            let head = UnsafeBufferPointer(rebasing: bytes.prefix(24))
-            return prefixes.contains { prefix in head.startsIgnoringASCIICase(with: prefix) }
-        }
-    }
-
     /// The length in UTF-8 bytes (constant time for native strings).
     var byteCount: Int { utf8.count }
 
@@ -57,18 +47,6 @@ extension String {
     var isASCII: Bool {
         var copy = self
         return copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-    }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-    /// Whether the bytes start with `prefix` (lower-case ASCII), folding `A`–`Z` to lower case.
-    func startsIgnoringASCIICase(with prefix: String) -> Bool {
-        var needle = prefix
-        return needle.withUTF8 { pattern in
-            guard pattern.count <= count else { return false }
-            for (offset, expected) in pattern.enumerated() where self[offset].asciiLowercased != expected { return false }
-            return true
-        }
     }
 }
 

@@ -58,7 +58,7 @@ enum Headings {
         return copy.withUTF8 { bytes in
             let head = UnsafeBufferPointer(rebasing: bytes.prefix(21))
             guard head.allSatisfy({ $0 < 0x80 }) else { return true }
-            return runInNames.contains { head.startsIgnoringASCIICase(with: $0.0) }
+            return runInStarts.isPrefix(of: head)
         }
     }
 
@@ -127,6 +127,8 @@ enum Headings {
 
     /// The byte length of the longest name in `names`.
     private static let longestName = names.keys.map(\.utf8.count).max() ?? 0
+
+    private static let runInStarts = ASCIIWords(runInNames.map(\.0))
 
     private static let runInNames: [(String, HeadingKind)] = [
         ("episode summary", .summary(intro: false)), ("episode description", .summary(intro: false)),

@@ -109,17 +109,3 @@ extension UInt8 {
     var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
     var isASCIISpace: Bool { self == 0x20 || self == 0x09 }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing white space (including no-break spaces).
-    func trimmingWhitespace() -> Substring {
-        let text = Substring(self)
-        // Fast path: ASCII edges (the common case) need no Character walk.
-        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-            return Substring(text)
-        }
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return Substring(text[first...last])
-    }
-}

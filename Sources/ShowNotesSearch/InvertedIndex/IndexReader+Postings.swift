@@ -175,7 +175,8 @@ extension IndexReader {
 
     /// Length norm of a moment's text.
     func momentNorm(_ id: Int) -> Double {
-        guard let place = sections[.norms], id >= 0, id < momentCount, id < place.length else { return 1 }
+        let place = place(.norms)
+        guard id >= 0, id < momentCount, id < place.length else { return 1 }
         return IndexFormat.decodedNorms[Int(bytes[place.offset + id])]
     }
 
@@ -183,7 +184,8 @@ extension IndexReader {
     func episodeNorm(_ id: Int, field: Int) -> Double {
         let fields = IndexFormat.EpisodeField.allCases.count
         let index = momentCount + id * fields + field
-        guard let place = sections[.norms], id >= 0, id < episodeCount, index < place.length else { return 1 }
+        let place = place(.norms)
+        guard id >= 0, id < episodeCount, index < place.length else { return 1 }
         return IndexFormat.decodedNorms[Int(bytes[place.offset + index])]
     }
 }

@@ -33,13 +33,25 @@ public final class IndexReader: @unchecked Sendable {
     public let path: String
     private let file: MappedFile
     var bytes: UnsafeRawBufferPointer { file.bytes }
-    private(set) var sections: [IndexFormat.Section: (offset: Int, length: Int, crc: UInt32)] = [:]
-    public private(set) var episodeCount = 0
-    public private(set) var momentCount = 0
-    public private(set) var termCount = 0
-    private(set) var averageMomentLength = 1.0
-    private(set) var averageEpisodeLengths: [Double] = []
-    public private(set) var metadata: [String: String] = [:]
+    private let layout: Layout
+    public var episodeCount: Int { layout.episodeCount }
+    public var momentCount: Int { layout.momentCount }
+    public var termCount: Int { layout.termCount }
+    var averageMomentLength: Double { layout.averageMomentLength }
+    var averageEpisodeLengths: [Double] { layout.averageEpisodeLengths }
+
+    /// What opening the file establishes: section places, counts, averages, metadata places.
+    struct Layout {
+        /// Indexed by `Section.rawValue`: offset and length.
+        var sections: [(offset: Int, length: Int, crc: UInt32)] = Array(repeating: (0, 0, 0), count: IndexFormat.Section.allCases.count + 1)
+        var episodeCount = 0
+        var momentCount = 0
+        var termCount = 0
+        var averageMomentLength = 1.0
+        var averageEpisodeLengths: [Double] = []
+        /// Where each metadata value lies (inflated only when asked for: the manifest is large).
+        var metadataPlaces: [String: Range<Int>] = [:]
+    }
 
     public init(path: String) throws(OpenError) {
         self.path = path
@@ -50,14 +62,16 @@ public final class IndexReader: @unchecked Sendable {
             if version != IndexFormat.version { throw .otherVersion(path, version) }
         }
         do {
-            try readHeader()
-            try readMeta()
+            var layout = Layout()
+            try Self.readHeader(file.bytes, into: &layout)
+            try Self.readMeta(file.bytes, into: &layout)
+            self.layout = layout
         } catch {
             throw .corrupted(path, error.what)
         }
     }
 
-    private func readHeader() throws(IndexCorruption) {
+    private static func readHeader(_ bytes: UnsafeRawBufferPointer, into layout: inout Layout) throws(IndexCorruption) {
         var reader = ByteReader(bytes)
         guard bytes.count >= IndexFormat.headerSize else { throw IndexCorruption("file is too short for a header (\(bytes.count) bytes)") }
         for expected in IndexFormat.magic where try reader.u8() != expected {
@@ -77,44 +91,61 @@ public final class IndexReader: @unchecked Sendable {
             guard offset == UInt64(end), length <= UInt64(bytes.count), offset + length <= UInt64(bytes.count) else {
                 throw IndexCorruption("section \(expected) lies outside the file (truncated?)")
             }
-            sections[expected] = (Int(offset), Int(length), crc)
+            layout.sections[Int(expected.rawValue)] = (Int(offset), Int(length), crc)
             end = Int(offset + length)
         }
         guard end == bytes.count else { throw IndexCorruption("\(bytes.count - end) unexpected bytes after the last section") }
     }
 
-    private func readMeta() throws(IndexCorruption) {
-        var reader = section(.meta)
-        episodeCount = try reader.varint()
-        momentCount = try reader.varint()
-        termCount = try reader.varint()
-        averageMomentLength = try reader.f64()
-        averageEpisodeLengths = try IndexFormat.EpisodeField.allCases.map { _ throws(IndexCorruption) in try reader.f64() }
+    private static func readMeta(_ bytes: UnsafeRawBufferPointer, into layout: inout Layout) throws(IndexCorruption) {
+        func size(_ section: IndexFormat.Section) -> Int { layout.sections[Int(section.rawValue)].length }
+        let meta = layout.sections[Int(IndexFormat.Section.meta.rawValue)]
+        var reader = ByteReader(bytes, from: meta.offset, to: meta.offset + meta.length)
+        layout.episodeCount = try reader.varint()
+        layout.momentCount = try reader.varint()
+        layout.termCount = try reader.varint()
+        layout.averageMomentLength = max(1, try reader.f64())
+        layout.averageEpisodeLengths = try IndexFormat.EpisodeField.allCases.map { _ throws(IndexCorruption) in try reader.f64() }
+        guard layout.averageMomentLength.isFinite, layout.averageEpisodeLengths.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw IndexCorruption("implausible average field lengths")
+        }
         let pairs = try reader.varint()
         guard pairs < 10_000 else { throw IndexCorruption("implausible metadata count") }
         for _ in 0..<pairs {
             let key = try reader.string()
             let length = try reader.varint()
             guard length <= reader.end - reader.offset else { throw IndexCorruption("metadata value runs past its section") }
-            let value = try TextStoreReader.inflate(UnsafeRawBufferPointer(rebasing: bytes[reader.offset..<reader.offset + length]))
+            layout.metadataPlaces[key] = reader.offset..<reader.offset + length
             try reader.skip(length)
-            metadata[key] = String(decoding: value, as: UTF8.self)
         }
-        guard section(.norms).end - section(.norms).offset == momentCount + episodeCount * IndexFormat.EpisodeField.allCases.count,
-              section(.episodes).end - section(.episodes).offset == episodeCount * IndexFormat.episodeRecordSize,
-              section(.termIndex).end - section(.termIndex).offset == ((termCount + IndexFormat.termsPerBlock - 1) / IndexFormat.termsPerBlock) * 4
+        let fields = IndexFormat.EpisodeField.allCases.count
+        guard size(.norms) == layout.momentCount + layout.episodeCount * fields,
+              size(.episodes) == layout.episodeCount * IndexFormat.episodeRecordSize,
+              size(.termIndex) == ((layout.termCount + IndexFormat.termsPerBlock - 1) / IndexFormat.termsPerBlock) * 4
         else { throw IndexCorruption("section sizes disagree with the counts in the header") }
+    }
+
+    /// A metadata value written by `IndexBuilder.metadata` (`fingerprint`, `manifest`).
+    public func metadata(_ key: String) throws(IndexCorruption) -> String? {
+        guard let place = layout.metadataPlaces[key] else { return nil }
+        let value = try TextStoreReader.inflate(UnsafeRawBufferPointer(rebasing: bytes[place]))
+        return String(decoding: value, as: UTF8.self)
     }
 
     /// A reader bounded to one section.
     func section(_ section: IndexFormat.Section) -> ByteReader {
-        guard let place = sections[section] else { return ByteReader(bytes, from: 0, to: 0) }
+        let place = layout.sections[Int(section.rawValue)]
         return ByteReader(bytes, from: place.offset, to: place.offset + place.length)
+    }
+
+    /// Offset and length of a section in the file.
+    func place(_ section: IndexFormat.Section) -> (offset: Int, length: Int, crc: UInt32) {
+        layout.sections[Int(section.rawValue)]
     }
 
     /// The byte sizes of each section, for `stats`.
     public var sectionSizes: [(name: String, bytes: Int)] {
-        IndexFormat.Section.allCases.map { ("\($0)", sections[$0]?.length ?? 0) }
+        IndexFormat.Section.allCases.map { ("\($0)", place($0).length) }
     }
 
     public var fileSize: Int { bytes.count }

@@ -1,10 +1,8 @@
-import CZlib
-
 /// Stored texts (chapter titles, takeaways, summaries, episode fields) in zlib-compressed
-/// blocks of about 32 KiB, kept in item order so no per-item reference is needed: a small
+/// blocks of about 16 KiB, kept in item order so no per-item reference is needed: a small
 /// table gives each block's first item and byte offset, and a lookup inflates one block.
 struct TextStoreWriter {
-    static let blockSize = 32 * 1024
+    static let blockSize = 16 * 1024
 
     private var current = ByteWriter()
     private var currentFirst = 0
@@ -39,19 +37,11 @@ struct TextStoreWriter {
         return output.bytes
     }
 
+    /// The raw size, then the raw DEFLATE stream.
     static func deflate(_ bytes: [UInt8]) -> [UInt8] {
-        var length = compressBound(uLong(bytes.count))
-        var output = [UInt8](repeating: 0, count: Int(length))
-        let status = output.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &length, input.baseAddress, uLong(bytes.count), 9)
-            }
-        }
-        precondition(status == Z_OK, "zlib compress2 failed with \(status)")
-        // Raw size first, so reading knows how much to allocate.
         var framed = ByteWriter()
         framed.varint(bytes.count)
-        framed.append(Array(output.prefix(Int(length))))
+        framed.append(Zlib.deflate(bytes))
         return framed.bytes
     }
 }
@@ -61,7 +51,9 @@ struct TextStoreReader {
     private let section: ByteReader
     private let blockCount: Int
     private var cachedBlock = -1
+    /// The inflated prefix of the cached block (inflating stops once the wanted item is complete).
     private var cachedBytes: [UInt8] = []
+    private var cachedComplete = false
 
     init(_ section: ByteReader) throws(IndexCorruption) {
         self.section = section
@@ -82,14 +74,18 @@ struct TextStoreReader {
         }
         let (first, _) = try entry(low)
         guard first <= index else { throw IndexCorruption("text store does not hold item \(index)") }
-        if cachedBlock != low {
-            cachedBytes = try inflate(low)
+        let wanted = index - first
+        if cachedBlock != low || (!cachedComplete && Self.itemEnd(cachedBytes, item: wanted) == nil) {
+            let (bytes, complete) = try inflate(low, through: wanted)
+            cachedBytes = bytes
+            cachedComplete = complete
             cachedBlock = low
         }
+        guard let end = Self.itemEnd(cachedBytes, item: wanted) else { throw IndexCorruption("text block is missing item \(index)") }
         let found: Result<String, IndexCorruption> = cachedBytes.withUnsafeBytes { raw in
             Result { () throws(IndexCorruption) -> String in
-                var reader = ByteReader(raw)
-                for _ in first..<index {
+                var reader = ByteReader(raw, from: 0, to: end)
+                for _ in 0..<wanted {
                     let length = try reader.varint()
                     try reader.skip(length)
                 }
@@ -99,32 +95,47 @@ struct TextStoreReader {
         return try found.get()
     }
 
+    /// The byte just past item `item` in an inflated prefix, if the prefix holds it whole.
+    private static func itemEnd(_ bytes: [UInt8], item: Int) -> Int? {
+        bytes.withUnsafeBytes { raw -> Int? in
+            var reader = ByteReader(raw)
+            for _ in 0...item {
+                guard let length = try? reader.varint(), (try? reader.skip(length)) != nil else { return nil }
+            }
+            return reader.offset
+        }
+    }
+
     private func entry(_ block: Int) throws(IndexCorruption) -> (first: Int, end: Int) {
         var reader = section
         try reader.skip(4 + block * 8)
         return (Int(try reader.u32()), Int(try reader.u32()))
     }
 
-    private func inflate(_ block: Int) throws(IndexCorruption) -> [UInt8] {
+    /// Inflates a block far enough to hold item `item` whole; says whether the whole block was inflated.
+    private func inflate(_ block: Int, through item: Int) throws(IndexCorruption) -> ([UInt8], Bool) {
         let start = block == 0 ? 0 : try entry(block - 1).end
         let end = try entry(block).end
         let dataStart = section.offset + 4 + blockCount * 8
         guard start <= end, dataStart + end <= section.end else { throw IndexCorruption("text block lies outside its section") }
-        return try Self.inflate(UnsafeRawBufferPointer(rebasing: section.base[dataStart + start..<dataStart + end]))
+        return try Self.inflate(UnsafeRawBufferPointer(rebasing: section.base[dataStart + start..<dataStart + end]), through: item)
     }
 
-    /// Inflates bytes written by `TextStoreWriter.deflate` (raw size, then a zlib stream).
-    static func inflate(_ framed: UnsafeRawBufferPointer) throws(IndexCorruption) -> [UInt8] {
+    /// Inflates bytes written by `TextStoreWriter.deflate` (raw size, then raw DEFLATE).
+    static func inflate(_ framed: UnsafeRawBufferPointer, through item: Int? = nil) throws(IndexCorruption) -> ([UInt8], Bool) {
         var reader = ByteReader(framed)
         let rawSize = try reader.varint()
         guard rawSize <= 64 << 20 else { throw IndexCorruption("implausible text block size") }
-        var output = [UInt8](repeating: 0, count: rawSize)
-        var outputLength = uLong(rawSize)
-        let input = UnsafeRawBufferPointer(rebasing: framed[reader.offset..<reader.end])
-        let status = output.withUnsafeMutableBufferPointer { out in
-            uncompress(out.baseAddress, &outputLength, input.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(input.count))
+        let output = try Zlib.inflate(UnsafeRawBufferPointer(rebasing: framed[reader.offset..<reader.end]), size: rawSize) { prefix in
+            item.map { itemEnd(prefix, item: $0) != nil } ?? false
         }
-        guard status == Z_OK, outputLength == uLong(rawSize) else { throw IndexCorruption("text block does not inflate (zlib status \(status))") }
+        return (output, output.count == rawSize)
+    }
+
+    /// Inflates a whole value written by `TextStoreWriter.deflate`.
+    static func inflate(_ framed: UnsafeRawBufferPointer) throws(IndexCorruption) -> [UInt8] {
+        let (output, complete) = try inflate(framed, through: nil)
+        guard complete else { throw IndexCorruption("compressed value is truncated") }
         return output
     }
 }

@@ -39,9 +39,9 @@ public final class Searcher {
 
     /// The best `limit` moments, highest score first (ties: index order).
     public func search(_ query: SearchQuery, limit: Int) throws(IndexCorruption) -> [Hit] {
-        var scored: [(moment: Int, score: Double)] = []
-        let terms = try forEachMatch(query, kinds: query.kinds, scoring: true) { moment, score in scored.append((moment, score)) }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.moment < $1.moment }
+        var best = TopHits(capacity: limit)
+        let terms = try forEachMatch(query, kinds: query.kinds, scoring: true) { moment, score in best.offer(moment, score) }
+        let scored = best.ranked()
         var texts = try reader.momentTexts()
         var episodeTexts = try reader.episodeTexts()
         var hits: [Hit] = []
@@ -67,17 +67,19 @@ public final class Searcher {
             candidates = candidates.map { Self.intersect($0, touched) } ?? touched
             if candidates?.isEmpty == true { return terms }
         }
+        let all = required + excluded
+        var cursors = all.map { part in [Int](repeating: 0, count: part.alternatives.count) }
         for episode in candidates ?? [] {
-            var evaluation = EpisodeEvaluation(searcher: self, episode: episode)
             let first = try reader.firstMoment(ofEpisode: Int(episode))
             let records = try reader.momentRecords(ofEpisode: Int(episode))
+            var evaluation = try EpisodeEvaluation(searcher: self, episode: episode, parts: all, scoring: scoring)
             for (offset, record) in records.enumerated() {
                 let moment = first + offset
                 if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
                 var score = 0.0
                 var matches = true
-                for (index, part) in required.enumerated() {
-                    guard let weight = try evaluation.weight(part, partIndex: index, moment: moment, record: record, scoring: scoring) else {
+                for index in required.indices {
+                    guard let weight = try evaluation.weight(index, moment: moment, record: record, cursors: &cursors[index]) else {
                         matches = false
                         break
                     }
@@ -85,8 +87,8 @@ public final class Searcher {
                 }
                 guard matches else { continue }
                 var isExcluded = false
-                for (index, part) in excluded.enumerated()
-                where try evaluation.weight(part, partIndex: required.count + index, moment: moment, record: record, scoring: false) != nil {
+                for index in required.count..<all.count
+                where try evaluation.weight(index, moment: moment, record: record, cursors: &cursors[index]) != nil {
                     isExcluded = true
                     break
                 }
@@ -123,58 +125,70 @@ public final class Searcher {
     }
 }
 
-/// Matching and scoring the moments of one candidate episode; caches what it decodes.
+/// Matching and scoring the moments of one candidate episode. Its context (title, podcast,
+/// people, notes) scores the same for all its moments, so it is computed once; moment
+/// matches advance cursors through each clause's sorted moment list.
 struct EpisodeEvaluation {
-    let searcher: Searcher
-    let episode: UInt32
-    /// Per part and alternative: notes-field positions where the clause starts (decoded lazily).
-    private var notesCache: [Int: [[UInt32]?]] = [:]
+    private let searcher: Searcher
+    private let episode: UInt32
+    private let parts: [QueryPart]
+    private let scoring: Bool
+    /// Per part and alternative: the context's BM25F pseudo-frequency, or nil when the context has no match.
+    private var context: [[Double?]]
+    /// Per part and alternative: where the clause starts in the notes field (decoded on first use).
+    private var notes: [[[UInt32]?]]
 
-    init(searcher: Searcher, episode: UInt32) {
+    init(searcher: Searcher, episode: UInt32, parts: [QueryPart], scoring: Bool) throws(IndexCorruption) {
         self.searcher = searcher
         self.episode = episode
+        self.parts = parts
+        self.scoring = scoring
+        notes = parts.map { [[UInt32]?](repeating: nil, count: $0.alternatives.count) }
+        context = []
+        let reader = searcher.reader
+        var lengths: [Double] = []
+        for field in 0..<IndexFormat.EpisodeField.allCases.count {
+            let average = field < reader.averageEpisodeLengths.count ? reader.averageEpisodeLengths[field] : 1
+            lengths.append(1 - Ranking.b + Ranking.b * reader.episodeNorm(Int(episode), field: field) / max(1, average))
+        }
+        for part in parts {
+            context.append(part.alternatives.map { clause in
+                guard let index = clause.episodeIndex(episode) else { return nil }
+                var pseudo = 0.0
+                for (field, count) in clause.episodeFrequency[index].enumerated() where count > 0 {
+                    pseudo += Ranking.fieldWeights[field] * count / lengths[field]
+                }
+                return pseudo
+            })
+        }
     }
 
-    /// The part's BM25F contribution for `moment`, or `nil` when it does not match there.
-    mutating func weight(_ part: QueryPart, partIndex: Int, moment: Int, record: MomentLayout.Record,
-                         scoring: Bool) throws(IndexCorruption) -> Double? {
+    /// Part `index`'s BM25F contribution for `moment`, or `nil` when it does not match there.
+    mutating func weight(_ index: Int, moment: Int, record: MomentLayout.Record, cursors: inout [Int]) throws(IndexCorruption) -> Double? {
         var best: Double? = nil
-        for (alternative, clause) in part.alternatives.enumerated() {
+        for (alternative, clause) in parts[index].alternatives.enumerated() {
             var own = 0.0
             if record.kind == .chapter || record.kind == .section {
-                if let index = clause.momentIndex(UInt32(moment)) { own = clause.momentFrequency[index] }
-            } else if clause.notesAllowed, clause.episodeIndex(episode) != nil {
-                let starts = try notesStarts(part, partIndex: partIndex, alternative: alternative)
-                own = Double(starts.filter { $0 >= record.first && $0 < record.end }.count)
+                var cursor = cursors[alternative]
+                while cursor < clause.moments.count, clause.moments[cursor] < UInt32(moment) { cursor += 1 }
+                cursors[alternative] = cursor
+                if cursor < clause.moments.count, clause.moments[cursor] == UInt32(moment) { own = clause.momentFrequency[cursor] }
+            } else if clause.notesAllowed, context[index][alternative] != nil {
+                if notes[index][alternative] == nil {
+                    notes[index][alternative] = try searcher.notesStarts(clause, episode: episode)
+                }
+                for start in notes[index][alternative] ?? [] where start >= record.first && start < record.end { own += 1 }
             }
-            let contextIndex = clause.episodeIndex(episode)
-            guard own > 0 || contextIndex != nil else { continue }
+            let contextPseudo = context[index][alternative]
+            guard own > 0 || contextPseudo != nil else { continue }
             guard scoring else { return 0 }
-            var pseudo = 0.0
+            var pseudo = contextPseudo ?? 0
             if own > 0 {
                 let normaliser = 1 - Ranking.b + Ranking.b * searcher.reader.momentNorm(moment) / searcher.reader.averageMomentLength
                 pseudo += Ranking.ownWeight * own / normaliser
             }
-            if let contextIndex {
-                let counts = clause.episodeFrequency[contextIndex]
-                for (field, count) in counts.enumerated() where count > 0 {
-                    let average = field < searcher.reader.averageEpisodeLengths.count ? searcher.reader.averageEpisodeLengths[field] : 1
-                    let length = searcher.reader.episodeNorm(Int(episode), field: field)
-                    pseudo += Ranking.fieldWeights[field] * count / (1 - Ranking.b + Ranking.b * length / max(1, average))
-                }
-            }
-            let score = clause.idf * pseudo / (Ranking.k1 + pseudo)
-            best = max(best ?? 0, score)
+            best = max(best ?? 0, clause.idf * pseudo / (Ranking.k1 + pseudo))
         }
         return best
-    }
-
-    private mutating func notesStarts(_ part: QueryPart, partIndex: Int, alternative: Int) throws(IndexCorruption) -> [UInt32] {
-        if let cached = notesCache[partIndex]?[alternative] ?? nil { return cached }
-        let starts = try searcher.notesStarts(part.alternatives[alternative], episode: episode)
-        var entry = notesCache[partIndex] ?? Array(repeating: nil, count: part.alternatives.count)
-        entry[alternative] = starts
-        notesCache[partIndex] = entry
-        return starts
     }
 }
