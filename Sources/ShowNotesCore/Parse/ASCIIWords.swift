@@ -8,21 +8,30 @@ struct ASCIIWords: Sendable {
     private let ranges: [Range<Int>]
     /// For each byte value `b`, the words starting with it: `ranges[bucket[b]..<bucket[b + 1]]`.
     private let bucket: [Int]
+    /// A bit per pair of (folded) bytes that some word starts with: a quick "no" at most positions.
+    private let pairs: [UInt64]
 
     init(_ words: [String]) {
         let sorted = words.map { Array($0.utf8.map(\.asciiLowercased)) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
         var bucket = [Int](repeating: 0, count: 257)
+        var pairs = [UInt64](repeating: 0, count: 1024)
         for word in sorted {
             ranges.append(bytes.count..<bytes.count + word.count)
             bytes += word
             bucket[Int(word[0]) + 1] += 1
+            let seconds = word.count > 1 ? [word[1]] : Array(0...255)
+            for second in seconds {
+                let pair = Int(word[0]) << 8 | Int(second)
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
         }
         for value in 1...256 { bucket[value] += bucket[value - 1] }
         self.bytes = bytes
         self.ranges = ranges
         self.bucket = bucket
+        self.pairs = pairs
     }
 
     /// Whether `text` starts with one of the words.
@@ -35,6 +44,10 @@ struct ASCIIWords: Sendable {
     func occurrences(in text: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
         var found = 0
         for start in text.indices {
+            if start + 1 < text.count {
+                let pair = Int(text[start].asciiLowercased) << 8 | Int(text[start + 1].asciiLowercased)
+                guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+            }
             found += wordCount(startingAt: start, in: text, upTo: limit - found)
             if found >= limit { return found }
         }

@@ -147,18 +147,21 @@ enum Bylines {
     /// `Joe Klecker – @joe_klecker`, `Jon Rankin – https://… | @handle`: a person credited by handle.
     static func handleCredit(_ text: String) -> String? {
         guard text.byteCount <= 200, text.containsBytes("@") else { return nil }
-        for separator in [" – ", " — ", " - ", ": "] {
-            guard let range = text.firstRange(of: separator) else { continue }
+        for separator in creditSeparators {
+            guard let range = text.firstTextRange(of: separator) else { continue }
             let name = String(text[..<range.lowerBound].trimmingWhitespace())
             let rest = text[range.upperBound...]
-            guard rest.contains("@"), isPersonName(name), name.split(separator: " ").count >= 2 else { return nil }
+            guard rest.containsText("@"), isPersonName(name), name.spaceSeparatedWordCount(upTo: 2) >= 2 else { return nil }
             return name
         }
         return nil
     }
 
+    private static let creditSeparators = [" – ", " — ", " - ", ": "]
+
     /// Two to four capitalised words: a name, not a sentence.
     static func isPersonName(_ text: String) -> Bool {
+        if let answer = isASCIIPersonName(text) { return answer }
         let words = text.split(separator: " ")
         guard (1...4).contains(words.count), text.count <= 60 else { return false }
         return words.allSatisfy { word in
@@ -167,12 +170,37 @@ enum Bylines {
         }
     }
 
+    /// `isPersonName` on bytes for ASCII text (there each byte is a Character); `nil` for other text.
+    private static func isASCIIPersonName(_ text: String) -> Bool? {
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var words = 0
+            var wordStart = true
+            for byte in bytes {
+                if byte == 0x20 {
+                    wordStart = true
+                    continue
+                }
+                if wordStart {
+                    wordStart = false
+                    words += 1
+                    guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return false }
+                }
+                guard byte.isASCIILetter || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else {
+                    return false
+                }
+            }
+            return (1...4).contains(words) && bytes.count <= 60
+        }
+    }
+
     private static func splitNames(_ text: Substring) -> [String] {
         var names: [String] = []
         for piece in text.split(separator: ",") {
             for part in piece.split(separator: "&") {
                 var rest = Substring(part)
-                while let range = rest.firstRange(of: " and ") {
+                while let range = rest.firstTextRange(of: " and ") {
                     names.append(String(rest[..<range.lowerBound].trimmingWhitespace()))
                     rest = rest[range.upperBound...]
                 }

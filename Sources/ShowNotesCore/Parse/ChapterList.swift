@@ -67,6 +67,9 @@ struct ChapterList {
     /// A chapter list names each part once; here most titles repeat an earlier one.
     private static func looksLikeSpeakerTurns(_ candidates: [Candidate]) -> Bool {
         guard candidates.count >= speakerTurnLines else { return false }
+        // Cheap first: titles with different case-blind shapes cannot lower-case alike.
+        let shapes = candidates.map { CaseBlindShape($0.line.title) }
+        if !shapes.contains(nil), Set(shapes).count * 2 > candidates.count { return false }
         let distinct = Set(candidates.map { $0.line.title.lowercasedFast() })
         return distinct.count * 2 <= candidates.count
     }

@@ -47,18 +47,22 @@ enum Headings {
         }
         name = name.trimmingWhitespace()
         while let last = name.last, last == ":" || last == "." || last == "!" { name = name.dropLast().trimmingWhitespace() }
-        let lower = name.lowercased()
+        let lower = name.lowercasedFast()
         return lower.containsBytes("’") ? lower.replacing("’", with: "'") : lower
     }
 
-    /// A cheap necessary condition for `runIn`: the first 21 bytes are ASCII and start with one of
-    /// `runInNames` ignoring case, or they are not all ASCII (then `runIn` itself decides).
+    /// A cheap necessary condition for `runIn`: the text could start with one of `runInNames`,
+    /// ignoring case. Bytes before the first non-ASCII one (less the last, which may be part of
+    /// its Character) are single Characters and must fold to the name's.
     private static func mayRunIn(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
             let head = UnsafeBufferPointer(rebasing: bytes.prefix(21))
-            guard head.allSatisfy({ $0 < 0x80 }) else { return true }
-            return runInStarts.isPrefix(of: head)
+            guard let firstOther = head.firstIndex(where: { $0 >= 0x80 }) else { return runInStarts.isPrefix(of: head) }
+            let known = UnsafeBufferPointer(rebasing: head.prefix(max(firstOther - 1, 0)))
+            return runInNames.contains { name, _ in
+                zip(known, name.utf8).allSatisfy { $0.asciiLowercased == $1 }
+            }
         }
     }
 

@@ -25,7 +25,7 @@ enum PlainTextReader {
 
     /// `= Title =` (level 1), `== Section ==` (level 2), … with matching runs of `=`.
     static func wikiHeading(_ text: Substring) -> (Int, String)? {
-        guard text.hasPrefix("=") else { return nil }
+        guard text.utf8.first == UInt8(ascii: "="), text.hasPrefix("=") else { return nil }
         let level = text.prefix(while: { $0 == "=" }).count
         let inner = text.dropFirst(level)
         let closing = inner.reversed().prefix(while: { $0 == "=" }).count

@@ -94,15 +94,30 @@ extension IndexReader {
 
     /// Positions of the `index`-th document of `postings`, per field (field-local).
     func positions(_ postings: Postings, at index: Int) throws(IndexCorruption) -> [[UInt32]] {
+        var cursor = PositionsCursor()
+        return try positions(postings, at: index, cursor: &cursor)
+    }
+
+    /// Same, continuing from `cursor` when it lies earlier in the same block (sequential reads
+    /// then cost only the documents in between).
+    func positions(_ postings: Postings, at index: Int, cursor: inout PositionsCursor) throws(IndexCorruption) -> [[UInt32]] {
         let block = index / IndexFormat.blockSize
-        guard block < postings.blockPositions.count else { throw IndexCorruption("positions block out of range") }
+        guard index >= 0, index < postings.documents.count, block < postings.blockPositions.count else {
+            throw IndexCorruption("positions block out of range")
+        }
         let space = section(.positions)
-        let start = postings.blockPositions[block]
+        var from = block * IndexFormat.blockSize
+        var start = postings.blockPositions[block]
+        if cursor.next > from, cursor.next <= index, cursor.next / IndexFormat.blockSize == block {
+            from = cursor.next
+            start = cursor.offset
+        }
         guard start >= 0, start <= space.end - space.offset else { throw IndexCorruption("positions offset outside its section") }
         var reader = ByteReader(bytes, from: space.offset + start, to: space.end)
-        for skipped in block * IndexFormat.blockSize..<index {
+        for skipped in from..<index {
             for _ in 0..<postings.totalFrequency(skipped) { _ = try reader.varint() }
         }
+        defer { cursor = PositionsCursor(next: index + 1, offset: reader.offset - space.offset) }
         var result: [[UInt32]] = []
         for field in 0..<postings.fields {
             let count = Int(postings.frequency(index, field: field))
@@ -193,4 +208,10 @@ extension IndexReader {
 /// Stored episode strings, in the order `EpisodeAnalysis.strings` writes them.
 enum EpisodeString: Int, CaseIterable {
     case title = 0, podcast, source, guid, link, audio, published, people
+}
+
+/// Where sequential position reads left off: the next document's index and its byte offset.
+struct PositionsCursor {
+    var next = -1
+    var offset = 0
 }

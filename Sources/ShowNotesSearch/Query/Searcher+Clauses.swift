@@ -106,15 +106,15 @@ extension Searcher {
     }
 
     /// Where a clause starts in an episode's notes field (for takeaway and summary ranges).
-    func notesStarts(_ clause: ClauseMatch, episode: UInt32) throws(IndexCorruption) -> [UInt32] {
+    func notesStarts(_ clause: ClauseMatch, episode: UInt32, cursors: inout [PositionsCursor]) throws(IndexCorruption) -> [UInt32] {
         let notes = IndexFormat.EpisodeField.notes.rawValue
         var lists: [[UInt32]] = []
-        for list in clause.episodeLists {
+        for (number, list) in clause.episodeLists.enumerated() {
             guard let index = list.index(of: episode) else {
                 if clause.isPhrase { return [] }
                 continue
             }
-            lists.append(try reader.positions(list, at: index)[notes])
+            lists.append(try reader.positions(list, at: index, cursor: &cursors[number])[notes])
         }
         if clause.isPhrase { return Self.phraseStarts(lists) }
         return lists.flatMap { $0 }.sorted()

@@ -67,19 +67,19 @@ public final class Searcher {
             candidates = candidates.map { Self.intersect($0, touched) } ?? touched
             if candidates?.isEmpty == true { return terms }
         }
-        let all = required + excluded
-        var cursors = all.map { part in [Int](repeating: 0, count: part.alternatives.count) }
+        let states = (required + excluded).map { part in part.alternatives.map { ClauseState(match: $0) } }
+        var evaluation = EpisodeEvaluation(searcher: self, states: states, scoring: scoring)
         for episode in candidates ?? [] {
             let first = try reader.firstMoment(ofEpisode: Int(episode))
             let records = try reader.momentRecords(ofEpisode: Int(episode))
-            var evaluation = try EpisodeEvaluation(searcher: self, episode: episode, parts: all, scoring: scoring)
+            evaluation.start(episode)
             for (offset, record) in records.enumerated() {
                 let moment = first + offset
                 if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
                 var score = 0.0
                 var matches = true
                 for index in required.indices {
-                    guard let weight = try evaluation.weight(index, moment: moment, record: record, cursors: &cursors[index]) else {
+                    guard let weight = try evaluation.weight(index, moment: moment, record: record) else {
                         matches = false
                         break
                     }
@@ -87,8 +87,7 @@ public final class Searcher {
                 }
                 guard matches else { continue }
                 var isExcluded = false
-                for index in required.count..<all.count
-                where try evaluation.weight(index, moment: moment, record: record, cursors: &cursors[index]) != nil {
+                for index in required.count..<states.count where try evaluation.matches(index, moment: moment, record: record) {
                     isExcluded = true
                     break
                 }
@@ -125,69 +124,100 @@ public final class Searcher {
     }
 }
 
-/// Matching and scoring the moments of one candidate episode. Its context (title, podcast,
-/// people, notes) scores the same for all its moments, so it is computed once; moment
-/// matches advance cursors through each clause's sorted moment list.
+/// One query clause during evaluation: its matches, and cursors that only move forward
+/// (candidate episodes and their moments are visited in increasing order).
+final class ClauseState {
+    let match: ClauseMatch
+    var momentCursor = 0
+    var episodeCursor = 0
+    var positionCursors: [PositionsCursor]
+    /// For the current episode: the context's BM25F pseudo-frequency (nil: no context match).
+    var context: Double?
+    /// For the current episode: where the clause starts in the notes field, once decoded.
+    var notes: [UInt32]?
+
+    init(match: ClauseMatch) {
+        self.match = match
+        positionCursors = Array(repeating: PositionsCursor(), count: match.episodeLists.count)
+    }
+
+    /// Moves to `episode`: finds its context entry and forgets the previous episode's notes.
+    func start(_ episode: UInt32, lengths: [Double]) {
+        notes = nil
+        context = nil
+        let episodes = match.episodes
+        while episodeCursor < episodes.count, episodes[episodeCursor] < episode { episodeCursor += 1 }
+        guard episodeCursor < episodes.count, episodes[episodeCursor] == episode else { return }
+        var pseudo = 0.0
+        for (field, count) in match.episodeFrequency[episodeCursor].enumerated() where count > 0 {
+            pseudo += Ranking.fieldWeights[field] * count / lengths[field]
+        }
+        context = pseudo
+    }
+
+    /// The frequency of the clause in `moment`'s own text (0 when absent).
+    func ownFrequency(_ moment: Int, record: MomentLayout.Record, episode: UInt32, searcher: Searcher) throws(IndexCorruption) -> Double {
+        if record.kind == .chapter || record.kind == .section {
+            let moments = match.moments
+            while momentCursor < moments.count, moments[momentCursor] < UInt32(moment) { momentCursor += 1 }
+            return momentCursor < moments.count && moments[momentCursor] == UInt32(moment) ? match.momentFrequency[momentCursor] : 0
+        }
+        guard match.notesAllowed, context != nil else { return 0 }
+        if notes == nil { notes = try searcher.notesStarts(match, episode: episode, cursors: &positionCursors) }
+        var count = 0.0
+        for start in notes ?? [] where start >= record.first && start < record.end { count += 1 }
+        return count
+    }
+}
+
+/// Matching and scoring the moments of one candidate episode at a time. An episode's context
+/// (title, podcast, people, notes) scores the same for all its moments, so it is computed once.
 struct EpisodeEvaluation {
     private let searcher: Searcher
-    private let episode: UInt32
-    private let parts: [QueryPart]
+    /// Per query part, its alternatives (`a OR b`).
+    private let states: [[ClauseState]]
     private let scoring: Bool
-    /// Per part and alternative: the context's BM25F pseudo-frequency, or nil when the context has no match.
-    private var context: [[Double?]]
-    /// Per part and alternative: where the clause starts in the notes field (decoded on first use).
-    private var notes: [[[UInt32]?]]
+    private var episode: UInt32 = 0
+    private var lengths: [Double] = [1, 1, 1, 1]
 
-    init(searcher: Searcher, episode: UInt32, parts: [QueryPart], scoring: Bool) throws(IndexCorruption) {
+    init(searcher: Searcher, states: [[ClauseState]], scoring: Bool) {
         self.searcher = searcher
-        self.episode = episode
-        self.parts = parts
+        self.states = states
         self.scoring = scoring
-        notes = parts.map { [[UInt32]?](repeating: nil, count: $0.alternatives.count) }
-        context = []
+    }
+
+    mutating func start(_ episode: UInt32) {
+        self.episode = episode
         let reader = searcher.reader
-        var lengths: [Double] = []
         for field in 0..<IndexFormat.EpisodeField.allCases.count {
             let average = field < reader.averageEpisodeLengths.count ? reader.averageEpisodeLengths[field] : 1
-            lengths.append(1 - Ranking.b + Ranking.b * reader.episodeNorm(Int(episode), field: field) / max(1, average))
+            lengths[field] = 1 - Ranking.b + Ranking.b * reader.episodeNorm(Int(episode), field: field) / max(1, average)
         }
-        for part in parts {
-            context.append(part.alternatives.map { clause in
-                guard let index = clause.episodeIndex(episode) else { return nil }
-                var pseudo = 0.0
-                for (field, count) in clause.episodeFrequency[index].enumerated() where count > 0 {
-                    pseudo += Ranking.fieldWeights[field] * count / lengths[field]
-                }
-                return pseudo
-            })
+        for part in states { for state in part { state.start(episode, lengths: lengths) } }
+    }
+
+    /// Whether part `index` matches `moment` at all.
+    func matches(_ index: Int, moment: Int, record: MomentLayout.Record) throws(IndexCorruption) -> Bool {
+        for state in states[index] {
+            if state.context != nil { return true }
+            if try state.ownFrequency(moment, record: record, episode: episode, searcher: searcher) > 0 { return true }
         }
+        return false
     }
 
     /// Part `index`'s BM25F contribution for `moment`, or `nil` when it does not match there.
-    mutating func weight(_ index: Int, moment: Int, record: MomentLayout.Record, cursors: inout [Int]) throws(IndexCorruption) -> Double? {
+    func weight(_ index: Int, moment: Int, record: MomentLayout.Record) throws(IndexCorruption) -> Double? {
+        guard scoring else { return try matches(index, moment: moment, record: record) ? 0 : nil }
         var best: Double? = nil
-        for (alternative, clause) in parts[index].alternatives.enumerated() {
-            var own = 0.0
-            if record.kind == .chapter || record.kind == .section {
-                var cursor = cursors[alternative]
-                while cursor < clause.moments.count, clause.moments[cursor] < UInt32(moment) { cursor += 1 }
-                cursors[alternative] = cursor
-                if cursor < clause.moments.count, clause.moments[cursor] == UInt32(moment) { own = clause.momentFrequency[cursor] }
-            } else if clause.notesAllowed, context[index][alternative] != nil {
-                if notes[index][alternative] == nil {
-                    notes[index][alternative] = try searcher.notesStarts(clause, episode: episode)
-                }
-                for start in notes[index][alternative] ?? [] where start >= record.first && start < record.end { own += 1 }
-            }
-            let contextPseudo = context[index][alternative]
-            guard own > 0 || contextPseudo != nil else { continue }
-            guard scoring else { return 0 }
-            var pseudo = contextPseudo ?? 0
+        for state in states[index] {
+            let own = try state.ownFrequency(moment, record: record, episode: episode, searcher: searcher)
+            guard own > 0 || state.context != nil else { continue }
+            var pseudo = state.context ?? 0
             if own > 0 {
                 let normaliser = 1 - Ranking.b + Ranking.b * searcher.reader.momentNorm(moment) / searcher.reader.averageMomentLength
                 pseudo += Ranking.ownWeight * own / normaliser
             }
-            best = max(best ?? 0, clause.idf * pseudo / (Ranking.k1 + pseudo))
+            best = max(best ?? 0, state.match.idf * pseudo / (Ranking.k1 + pseudo))
         }
         return best
     }
