@@ -68,53 +68,113 @@ final class Analyzer {
         var split: Bool
     }
 
+    /// Splits text into compounds, reading UTF-8 bytes (ASCII needs no decoding or lookup).
     static func compounds(_ text: String) -> [Compound] {
-        var result: [Compound] = []
-        var parts: [String] = []
-        var current = ""
-        var split = false
-        var pendingJoiner: Unicode.Scalar? = nil
-        var lastWasDigit = false
-
-        func finishPart() {
-            if !current.isEmpty { parts.append(current) }
-            current = ""
-        }
-        func finishCompound() {
-            finishPart()
-            if !parts.isEmpty { result.append(Compound(parts: parts, split: split && parts.count > 1)) }
-            parts = []
-            split = false
-            pendingJoiner = nil
-        }
-
-        for scalar in text.unicodeScalars {
-            var folded = ""
-            if Folding.appendFolded(scalar, to: &folded) {
-                if folded.isEmpty { continue }   // a combining mark
-                let isDigit = folded.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
-                if let joiner = pendingJoiner {
-                    switch joiner {
-                    case "'", "’":
-                        break   // don't → dont: same part
-                    case ",":
-                        if !(lastWasDigit && isDigit) { finishCompound() }   // 10,000 stays one part
-                    default:
-                        finishPart()
-                        split = true
-                    }
-                    pendingJoiner = nil
+        var splitter = CompoundSplitter()
+        var copy = text
+        copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    splitter.ascii(byte)
+                    index += 1
+                    continue
                 }
-                current += folded
-                lastWasDigit = isDigit
-            } else if !current.isEmpty, pendingJoiner == nil,
-                      scalar == "-" || scalar == "'" || scalar == "’" || scalar == "‐" || (lastWasDigit && (scalar == "," || scalar == "." || scalar == ":")) {
-                pendingJoiner = scalar
-            } else {
-                finishCompound()
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                guard index + length <= bytes.count,
+                      let scalar = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<index + length]), as: UTF8.self)?.unicodeScalars.first
+                else {
+                    splitter.separator()
+                    index += 1
+                    continue
+                }
+                splitter.scalar(scalar)
+                index += length
             }
         }
+        splitter.finishCompound()
+        return splitter.result
+    }
+}
+
+/// The state machine behind `Analyzer.compounds`: the current part's folded bytes, the parts
+/// of the current compound, and a pending joiner that is decided by the next character.
+private struct CompoundSplitter {
+    var result: [Analyzer.Compound] = []
+    private var parts: [String] = []
+    private var current: [UInt8] = []
+    private var split = false
+    /// `-`, `'`, `,`, `.` or `:` seen after a word character, waiting for the next one.
+    private var pendingJoiner: UInt8? = nil
+    private var lastWasDigit = false
+
+    mutating func ascii(_ byte: UInt8) {
+        switch byte {
+        case 0x41...0x5A:
+            startWord(isDigit: false)
+            current.append(byte + 0x20)
+        case 0x61...0x7A:
+            startWord(isDigit: false)
+            current.append(byte)
+        case 0x30...0x39:
+            startWord(isDigit: true)
+            current.append(byte)
+        case UInt8(ascii: "-"), UInt8(ascii: "'"):
+            joiner(byte)
+        case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ":"):
+            if lastWasDigit { joiner(byte) } else { separator() }
+        default:
+            separator()
+        }
+    }
+
+    mutating func scalar(_ scalar: Unicode.Scalar) {
+        if scalar == "’" { return joiner(UInt8(ascii: "'")) }
+        if scalar == "‐" { return joiner(UInt8(ascii: "-")) }
+        var folded = ""
+        guard Folding.appendFolded(scalar, to: &folded) else { return separator() }
+        if folded.isEmpty { return }   // a combining mark
+        startWord(isDigit: scalar.properties.numericType != nil)
+        current += folded.utf8
+    }
+
+    private mutating func joiner(_ byte: UInt8) {
+        if !current.isEmpty, pendingJoiner == nil { pendingJoiner = byte } else { separator() }
+    }
+
+    /// Settles a pending joiner before a word character is appended.
+    private mutating func startWord(isDigit: Bool) {
+        if let joiner = pendingJoiner {
+            switch joiner {
+            case UInt8(ascii: "'"):
+                break   // don't → dont: the same part
+            case UInt8(ascii: ","):
+                if !(lastWasDigit && isDigit) { finishCompound() }   // 10,000 stays one part
+            default:
+                finishPart()
+                split = true
+            }
+            pendingJoiner = nil
+        }
+        lastWasDigit = isDigit
+    }
+
+    mutating func separator() {
         finishCompound()
-        return result
+    }
+
+    private mutating func finishPart() {
+        if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finishCompound() {
+        finishPart()
+        if !parts.isEmpty { result.append(Analyzer.Compound(parts: parts, split: split && parts.count > 1)) }
+        parts.removeAll(keepingCapacity: true)
+        split = false
+        pendingJoiner = nil
+        lastWasDigit = false
     }
 }
