@@ -78,7 +78,8 @@ extension Substring {
 
     /// `contains(needle)` (see `firstTextRange(of:)`).
     func containsText(_ needle: String) -> Bool {
-        firstTextRange(of: needle) != nil
+        guard let offsets = byteSearch(needle) else { return contains(needle) }
+        return offsets != nil
     }
 }
 
@@ -90,7 +91,7 @@ extension String {
 
     /// `contains(needle)` (see `Substring.firstTextRange(of:)`).
     func containsText(_ needle: String) -> Bool {
-        self[...].firstTextRange(of: needle) != nil
+        self[...].containsText(needle)
     }
 
     /// `split(separator: " ").count`, counting no further than `limit`.
