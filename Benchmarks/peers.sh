@@ -14,11 +14,15 @@ corpus="${CORPUS:-/tmp/shownotes-corpus-$episodes}"
 work="${WORK:-/tmp/shownotes-peers-$episodes}"
 
 [ -f "$corpus/ground_truth.jsonl" ] || python3 "$shared/bench/gen_corpus.py" --episodes "$episodes" --seed 1 --out "$corpus"
-swift build -c release --static-swift-stdlib --scratch-path .build-static >/dev/null
-bin="$PWD/.build-static/release/shownotes"
-rm -rf "$work"
+# The search binary as a user would deploy it: fully static (no dynamic loader work at start-up).
+# The builder (shownotes-tools: libxml2, ICU) links the Swift runtime statically.
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product shownotes-tools >/dev/null
+swift build -c release -Xswiftc -static-executable --scratch-path .build-fullstatic --product shownotes >/dev/null 2>&1
+tools="$PWD/.build-static/release/shownotes-tools"
+bin="$PWD/.build-fullstatic/release/shownotes"
+rm -rf "$work" && mkdir -p "$work"
 python3 "$shared/bench/peers.py" --corpus "$corpus" --work "$work" \
-    --ours-build "$bin index {corpus}/txt --index {index} --quiet" \
+    --ours-build "$tools index {corpus}/txt --index {index} --quiet" \
     --ours-query "$bin search --index {index} {query}" | tee "$work/report.md"
 python3 Benchmarks/compare_peers.py "$work/results.json" "$bin" "$work/ours-index" | tee -a "$work/report.md"
 cp "$work/report.md" "Benchmarks/results/peers-$episodes.md"

@@ -5,8 +5,12 @@
 /// Episodes must be added in a deterministic order (the caller sorts by source path);
 /// everything written is then a pure function of the episodes: no clock, no hash order.
 public struct IndexBuilder {
-    private var momentTerms: [String: PostingsBuilder] = [:]
-    private var episodeTerms: [String: PostingsBuilder] = [:]
+    /// Each distinct term once, numbered in order of first appearance (one hash lookup per
+    /// term and document; the postings live in arrays indexed by that number).
+    private var termIDs: [String: Int] = [:]
+    private var termNames: [String] = []
+    private var momentTerms: [PostingsBuilder] = []
+    private var episodeTerms: [PostingsBuilder] = []
     private var momentTable = ByteWriter()
     private var momentNorms: [UInt8] = []
     private var episodeNorms: [UInt8] = []
@@ -39,8 +43,7 @@ public struct IndexBuilder {
             episodeNorms.append(IndexFormat.encodeNorm(length))
         }
         for term in analysis.contextTerms {
-            episodeTerms[term.term, default: PostingsBuilder()].append(
-                document: episodeID, frequencies: term.positions.map { UInt32($0.count) }, positions: term.positions.flatMap { $0 })
+            episodeTerms[id(of: term.term)].append(document: episodeID, fields: term.positions)
         }
         for moment in analysis.moments {
             let momentID = UInt32(momentCount)
@@ -49,14 +52,26 @@ public struct IndexBuilder {
             momentNorms.append(IndexFormat.encodeNorm(moment.length))
             momentLengthTotal += moment.length
             for (term, positions) in moment.terms {
-                momentTerms[term, default: PostingsBuilder()].append(document: momentID, frequencies: [UInt32(positions.count)], positions: positions)
+                momentTerms[id(of: term)].append(document: momentID, positions: positions)
             }
         }
     }
 
+    /// The number of `term`, given one when it is new.
+    private mutating func id(of term: String) -> Int {
+        if let id = termIDs[term] { return id }
+        let id = termNames.count
+        termIDs[term] = id
+        termNames.append(term)
+        momentTerms.append(PostingsBuilder())
+        episodeTerms.append(PostingsBuilder())
+        return id
+    }
+
     /// The whole index file.
     public mutating func serialize() -> [UInt8] {
-        let terms = Set(momentTerms.keys).union(episodeTerms.keys).sorted(by: EpisodeAnalyzer.byteOrder)
+        let names = termNames
+        let terms = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
         var termIndex = ByteWriter()
         var dictionary = ByteWriter()
         var momentPostings = ByteWriter()
@@ -65,7 +80,7 @@ public struct IndexBuilder {
         var previousTerm: [UInt8] = []
         var previousOffsets = (0, 0, 0)
         for (number, term) in terms.enumerated() {
-            let bytes = Array(term.utf8)
+            let bytes = Array(names[term].utf8)
             if number % IndexFormat.termsPerBlock == 0 {
                 termIndex.u32(UInt32(dictionary.count))
                 previousTerm = []
@@ -82,11 +97,11 @@ public struct IndexBuilder {
             previousOffsets = offsets
             let moment = momentTerms[term]
             let episode = episodeTerms[term]
-            dictionary.varint(moment?.documents.count ?? 0)
-            dictionary.varint(episode?.documents.count ?? 0)
-            moment?.write(fields: 1, postings: &momentPostings, positionsOut: &positions)
+            dictionary.varint(moment.documents.count)
+            dictionary.varint(episode.documents.count)
+            moment.write(fields: 1, postings: &momentPostings, positionsOut: &positions)
             dictionary.varint(positions.count - offsets.2)
-            episode?.write(fields: IndexFormat.EpisodeField.allCases.count, postings: &episodePostings, positionsOut: &positions)
+            episode.write(fields: IndexFormat.EpisodeField.allCases.count, postings: &episodePostings, positionsOut: &positions)
             previousTerm = bytes
         }
 

@@ -12,10 +12,20 @@ struct PostingsBuilder {
     var frequencies: [UInt32] = []
     var positions: [UInt32] = []
 
-    mutating func append(document: UInt32, frequencies counts: [UInt32], positions list: [UInt32]) {
+    /// A moment: one field.
+    mutating func append(document: UInt32, positions list: [UInt32]) {
         documents.append(document)
-        frequencies += counts
+        frequencies.append(UInt32(list.count))
         positions += list
+    }
+
+    /// An episode: per field its positions (the frequency is their count).
+    mutating func append(document: UInt32, fields: [[UInt32]]) {
+        documents.append(document)
+        for field in fields {
+            frequencies.append(UInt32(field.count))
+            positions += field
+        }
     }
 
     func write(fields: Int, postings: inout ByteWriter, positionsOut: inout ByteWriter) {

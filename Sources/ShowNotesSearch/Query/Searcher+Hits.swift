@@ -48,9 +48,17 @@ enum Snippet {
 
     static func make(_ text: String, wanted: Set<String>, analyzer: Analyzer) -> [(text: String, matched: Bool)] {
         let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        // A word can only match a term that starts with its first (folded) letter: check that
+        // cheaply before analysing the word.
+        let initials = Set(wanted.compactMap { $0.utf8.first })
         var marks: [Bool] = []
         marks.reserveCapacity(pieces.count)
         for piece in pieces {
+            let first = piece.utf8.first(where: { !($0 < 0x80 && !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) && !($0 >= 0x30 && $0 <= 0x39)) })
+            if let first, first < 0x80, !initials.contains(first | (first >= 0x41 && first <= 0x5A ? 0x20 : 0)) {
+                marks.append(false)
+                continue
+            }
             let terms = analyzer.tokens(String(piece)).tokens.map(\.term)
             marks.append(terms.contains(where: wanted.contains))
         }
