@@ -51,13 +51,14 @@ def folder_bytes(folder):
 
 
 def bench_runs(binary, folder, extra, runs):
-    """MB/s of each run of parse-bench, as it reports them."""
-    rates = []
+    """MB/s of each run of parse-bench, as it reports them: wall time and the thread's CPU time."""
+    rates, cpu_rates = [], []
     for _ in range(runs):
         line = subprocess.run(["taskset", "-c", "0", binary, folder, *extra], check=True,
                               capture_output=True, text=True).stdout.strip()
-        rates.append(float(re.search(r"mbps=([0-9.]+)", line).group(1)))
-    return rates, line
+        rates.append(float(re.search(r" mbps=([0-9.]+)", line).group(1)))
+        cpu_rates.append(float(re.search(r"cpu_mbps=([0-9.]+)", line).group(1)))
+    return rates, cpu_rates, line
 
 
 def cli_runs(binary, folder, runs, size):
@@ -137,23 +138,27 @@ def main():
     folder = os.path.join(args.corpus, "txt")
     size = folder_bytes(folder)
 
-    pure, last = bench_runs(bench, folder, [], args.runs)
-    disk, _ = bench_runs(bench, folder, ["--from-disk"], args.runs)
+    load_before = os.getloadavg()[0]
+    pure, pure_cpu, last = bench_runs(bench, folder, [], args.runs)
+    disk, disk_cpu, _ = bench_runs(bench, folder, ["--from-disk"], args.runs)
     cli = cli_runs(shownotes, folder, args.runs, size)
+    load_after = os.getloadavg()[0]
     check, missing = check_ground_truth(shownotes, args.corpus, folder)
 
-    def row(name, rates, command):
+    def row(name, rates, command, cpu_rates=None):
         runs = " ".join(f"{rate:.1f}" for rate in rates)
-        return f"{name:<24}{statistics.median(rates):7.1f} MB/s median   (runs: {runs})\n    {command}"
+        cpu = f"; by CPU time {statistics.median(cpu_rates):.1f} MB/s median" if cpu_rates else ""
+        return f"{name:<24}{statistics.median(rates):7.1f} MB/s median   (runs: {runs}{cpu})\n    {command}"
 
     report = [
         "parse throughput, plain text, one core",
         f"corpus: {folder} ({size / 1e6:.1f} MB; gen_corpus.py --episodes 10000 --seed 1)",
-        f"machine: {os.cpu_count()} cores; every command pinned with taskset -c 0; {args.runs} runs each",
+        f"machine: {os.cpu_count()} cores, shared (load average {load_before:.1f} before, {load_after:.1f} after); "
+        f"every command pinned with taskset -c 0; {args.runs} runs each",
         f"parse-bench: {last}",
         "",
-        row("pure parse", pure, f"taskset -c 0 {args.scratch_path}/release/parse-bench {folder}"),
-        row("parse from disk", disk, f"taskset -c 0 {args.scratch_path}/release/parse-bench {folder} --from-disk"),
+        row("pure parse", pure, f"taskset -c 0 {args.scratch_path}/release/parse-bench {folder}", pure_cpu),
+        row("parse from disk", disk, f"taskset -c 0 {args.scratch_path}/release/parse-bench {folder} --from-disk", disk_cpu),
         row("shownotes parse --json", cli, f"taskset -c 0 {args.scratch_path}/release/shownotes parse {folder} --json > /dev/null"),
         "",
         *check,

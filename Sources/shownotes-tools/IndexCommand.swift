@@ -2,18 +2,28 @@ import ArgumentParser
 import ShowNotesCLI
 import ShowNotesCore
 
-/// `shownotes index`: build the search index from show-notes sources.
+/// `shownotes index`: build the search index from show-notes sources, or check it (`--check`).
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Build the search index from show notes and feeds.",
         discussion: """
         Reads every source under the given paths (default: Feeds) and writes one index \
-        file, DIR/shownotes.idx (default DIR: Index), atomically: a search never sees a \
-        half-written index. The same sources always give the same bytes.
+        file, DIR/shownotes.idx (default DIR: Index), beside the old one and renamed into \
+        place: a search never sees a half-written index, and a killed build leaves the old \
+        one. The same sources give the same bytes, wherever they are and however many \
+        threads read them. Two builds of one index cannot run at once (the second exits 2).
 
-        --check compares the index's manifest of source hashes with the sources and \
-        exits 0 when up to date, 1 when stale (listing what changed), 2 on error.
+        Parsed episodes are cached in .shownotes-cache/DIR-NAME beside DIR (keep it out of \
+        git), so a rebuild reads again only the sources whose content changed.
+
+        --check compares the index's manifest of source hashes and its build fingerprint \
+        with the sources and this shownotes: exit 0 when up to date, 1 when stale (lines \
+        `rebuild:`, `added:`, `changed:`, `removed:` on stdout), 2 on error.
+
+        --verify reads the whole index and checks every section's checksum and every \
+        invariant (sorted terms, increasing document ids, offsets, counts, moment layouts, \
+        compressed texts): exit 0 when sound, 2 with one line per problem otherwise.
         """
     )
 
@@ -26,125 +36,55 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Only report whether the index is up to date with the sources.")
     var check = false
 
+    @Flag(help: "Check the index's checksums and structure instead of building it (exit 2 on any damage).")
+    var verify = false
+
     @Flag(help: "No summary line.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("The build cache folder (default: .shownotes-cache/NAME beside the index folder).", valueName: "dir"))
+    var cache: String?
+
+    @Flag(help: "Read every source again; do not use or write the build cache.")
+    var noCache = false
+
+    @Option(help: "Threads reading sources (default: the number of cores, at most 8).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of threads, 1 or more") }
+        if noCache, cache != nil { throw ValidationError("--cache and --no-cache exclude each other") }
+        if verify, check { throw ValidationError("--check and --verify exclude each other") }
+    }
+
     func run() throws {
-        let sources = Manifest.collect(paths)
-        if sources.failed { throw ExitCode(ExitStatus.error) }
-        if check { throw ExitCode(try Manifest.check(sources.entries, index: index)) }
+        if verify { throw ExitCode(VerifyRunner.run(index: index)) }
+        let cacheChoice: IndexBuildOptions.Cache = noCache ? .none : cache.map { .folder($0) } ?? .beside
+        let options = IndexBuildOptions(sources: paths, index: index, cache: cacheChoice,
+                                        workers: jobs ?? IndexBuildOptions.defaultWorkers)
+        if check { throw ExitCode(runCheck(options)) }
 
-        guard let lock = IndexStore.lock(index) else {
-            Console.error("\(index): error: another `shownotes index` is writing this index; try again when it finishes")
-            throw ExitCode(ExitStatus.error)
-        }
-        _ = lock
-        var builder = IndexBuilder()
-        let analyzer = EpisodeAnalyzer()
-        var episodes = 0
-        for entry in sources.entries {
-            do {
-                let result = try SourceReader.read(entry.source)
-                Console.report(result.diagnostics)
-                for episode in result.episodes {
-                    builder.add(episode, source: entry.relative, analyzer: analyzer)
-                    episodes += 1
-                }
-            } catch {
-                Console.error(error.description)
-            }
-        }
-        builder.metadata["manifest"] = sources.entries.map { "\($0.hash)\t\($0.relative)" }.joined(separator: "\n")
-        builder.metadata["fingerprint"] = Manifest.fingerprint
-        let bytes = builder.serialize()
+        let display = BuildDisplay(index: index)
         do {
-            try IndexStore.write(bytes, to: index)
+            let summary = try IndexBuild.run(options) { display.show($0) }
+            display.finish()
+            if !quiet { Console.error(display.summaryLine(summary)) }
         } catch {
+            display.finish()
             Console.error(error.description)
             throw ExitCode(ExitStatus.error)
         }
-        if !quiet {
-            Console.error("indexed \(sources.entries.count) files, \(episodes) episodes, \(builder.momentCount) moments into \(IndexStore.filePath(in: index)) (\(bytes.count) bytes)")
-        }
-    }
-}
-
-/// The sources behind an index, with content hashes, and the staleness check.
-enum Manifest {
-    struct Entry {
-        var source: SourceFiles.Source
-        var relative: String
-        var hash: String
     }
 
-    /// What the index depends on besides its sources: format, analyzer and parser versions.
-    static let fingerprint = "format=\(IndexFormat.version) analyzer=snowball-english-1 parser=1"
-
-    static func collect(_ paths: [String]) -> (entries: [Entry], failed: Bool) {
-        let found = SourceFiles.discover(paths)
-        Console.report(found.diagnostics)
-        for error in found.errors { Console.error(error.description) }
-        var entries: [Entry] = []
-        for source in found.sources {
-            guard let bytes = try? SourceFiles.bytes(of: source.path, limit: Int.max) else {
-                Console.error("\(source.display): error: cannot read this file")
-                continue
-            }
-            entries.append(Entry(source: source, relative: relativePath(source.display, roots: paths), hash: ContentHash.hex(bytes)))
-        }
-        entries.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
-        return (entries, !found.errors.isEmpty)
-    }
-
-    /// The path inside the folder it was found in (a file named directly keeps its name).
-    static func relativePath(_ display: String, roots: [String]) -> String {
-        for root in roots {
-            let prefix = root.hasSuffix("/") ? root : root + "/"
-            if display.hasPrefix(prefix) { return String(display.dropFirst(prefix.count)) }
-        }
-        return display.split(separator: "/").last.map(String.init) ?? display
-    }
-
-    /// 0 when the index matches the sources, 1 when stale (changes on stdout), 2 on error.
-    static func check(_ entries: [Entry], index: String) throws -> Int32 {
-        let reader: IndexReader
+    /// 0 when the index matches the sources, 1 when stale (differences on stdout), 2 on error.
+    private func runCheck(_ options: IndexBuildOptions) -> Int32 {
         do {
-            reader = try IndexReader(path: IndexStore.filePath(in: index))
+            let report = try IndexCheck.run(sources: paths, index: index, cache: options.cacheFolder)
+            for line in report.lines { Console.out(line) }
+            return report.isUpToDate ? ExitStatus.found : ExitStatus.nothing
         } catch {
             Console.error(error.description)
             return ExitStatus.error
         }
-        var stale = false
-        let built: String?
-        let manifest: String?
-        do {
-            built = try reader.metadata("fingerprint")
-            manifest = try reader.metadata("manifest")
-        } catch {
-            Console.error("error: index corrupted: \(reader.path): \(error.what)")
-            return ExitStatus.error
-        }
-        if built != fingerprint {
-            Console.out("rebuild: index built by a different shownotes (\(built ?? "unknown"); this is \(fingerprint))")
-            stale = true
-        }
-        var recorded: [String: String] = [:]
-        for line in (manifest ?? "").split(separator: "\n") {
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            if parts.count == 2 { recorded[String(parts[1])] = String(parts[0]) }
-        }
-        for entry in entries {
-            if let hash = recorded.removeValue(forKey: entry.relative) {
-                if hash != entry.hash { Console.out("changed: \(entry.relative)"); stale = true }
-            } else {
-                Console.out("added: \(entry.relative)")
-                stale = true
-            }
-        }
-        for path in recorded.keys.sorted() {
-            Console.out("removed: \(path)")
-            stale = true
-        }
-        return stale ? ExitStatus.nothing : ExitStatus.found
     }
 }

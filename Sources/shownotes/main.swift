@@ -10,6 +10,12 @@ import ShowNotesCLI
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
+// Invalid UTF-8 in any argument is a usage error for every command (`shownotes-tools` included).
+if let problem = ArgumentEncoding.problem() {
+    Console.error("error: \(problem)")
+    exit(ExitStatus.usage)
+}
+
 let overview = """
 OVERVIEW: Search podcast show notes: where in which episode a topic is discussed.
 
@@ -35,51 +41,16 @@ func wantsHelp(_ rest: ArraySlice<String>) -> Bool {
 }
 
 func runSearch(_ rest: ArraySlice<String>) -> Int32 {
-    var options = SearchOptions()
-    var index = rest.startIndex
-    var endOfOptions = false
-    func value(_ name: String) -> String? {
-        index += 1
-        guard index < rest.endIndex else {
-            Console.error("error: \(name) needs a value\n\nUSAGE: shownotes search [--index DIR] [--limit N] [--json] [--count] QUERY...")
-            return nil
-        }
-        return rest[index]
+    switch SearchArguments.parse(rest) {
+    case .help:
+        Console.out(SearchOptions.help)
+        return ExitStatus.found
+    case .usage(let problem):
+        Console.error("error: \(problem)\n\n\(SearchOptions.usage)")
+        return ExitStatus.usage
+    case .run(let options):
+        return SearchRunner.run(options)
     }
-    while index < rest.endIndex {
-        let argument = rest[index]
-        if endOfOptions || !argument.hasPrefix("--") {
-            if argument == "-h", !endOfOptions {
-                Console.out(SearchOptions.help)
-                return ExitStatus.found
-            }
-            options.query.append(argument)
-        } else if argument == "--" {
-            endOfOptions = true
-        } else if argument == "--help" {
-            Console.out(SearchOptions.help)
-            return ExitStatus.found
-        } else if argument == "--json" {
-            options.json = true
-        } else if argument == "--count" {
-            options.count = true
-        } else if argument == "--index" || argument.hasPrefix("--index=") {
-            guard let folder = argument.hasPrefix("--index=") ? String(argument.dropFirst(8)) : value("--index") else { return ExitStatus.usage }
-            options.index = folder
-        } else if argument == "--limit" || argument.hasPrefix("--limit=") {
-            guard let text = argument.hasPrefix("--limit=") ? String(argument.dropFirst(8)) : value("--limit") else { return ExitStatus.usage }
-            guard let limit = Int(text) else {
-                Console.error("error: --limit takes a whole number (got '\(text)')")
-                return ExitStatus.usage
-            }
-            options.limit = limit
-        } else {
-            Console.error("error: unknown option '\(argument)' (see 'shownotes search --help'; put -- before a query word that starts with --)")
-            return ExitStatus.usage
-        }
-        index += 1
-    }
-    return SearchRunner.run(options)
 }
 
 func runStats(_ rest: ArraySlice<String>) -> Int32 {

@@ -19,6 +19,12 @@ final class FeedBuilder {
     private(set) var itemsStarted = 0
     /// An item cut off by the end of the input, kept with what was read.
     private(set) var truncatedItemLine: Int?
+    /// Elements whose text passed `maximumTextBytes`: where the first began, and how many.
+    private(set) var cutTexts: (firstLine: Int, count: Int)?
+
+    /// Text longer than this in one element is cut there, with a warning: show notes are
+    /// kilobytes, and one 200 MB element must not become a 200 MB string to parse.
+    static let maximumTextBytes = 4 << 20
 
     private var path: [(vocabulary: FeedVocabulary, local: String)] = []
     private var item: FeedItem?
@@ -44,6 +50,8 @@ final class FeedBuilder {
         /// Elements were met inside the text.
         var markup = false
         var bytes: [UInt8] = []
+        /// The text reached `maximumTextBytes`; the rest is dropped.
+        var cut = false
     }
 
     // MARK: Events
@@ -54,12 +62,11 @@ final class FeedBuilder {
         if rootName == nil { rootName = local }
         let parent = path.last
         path.append((vocabulary, local))
-        if var open = capture {
+        if let open = capture {
             if case .notes = open.target {
                 // Markup inside notes (Atom xhtml, or HTML a feed forgot to escape) is kept as HTML.
-                open.bytes += Array("<\(local)\(XHTML.attributes(attributes))>".utf8)
-                open.markup = true
-                capture = open
+                capture?.markup = true
+                keep(Array("<\(local)\(XHTML.attributes(attributes))>".utf8))
                 return
             }
             // A title or date has no child elements: `<title>Two<guid>…` ends the title here.
@@ -83,7 +90,7 @@ final class FeedBuilder {
                 capture = nil
                 finish(open)
             } else if open.markup {
-                capture?.bytes += Array("</\(name.local)>".utf8)
+                keep(Array("</\(name.local)>".utf8))
             }
         }
         if FeedVocabulary.of(name) == .psc, name.local == "chapters" { inPodlove = false }
@@ -97,10 +104,23 @@ final class FeedBuilder {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capture != nil else { return }
         if capture?.xhtml == true {
-            capture?.bytes += Array(XHTML.escape(String(decoding: bytes, as: UTF8.self)).utf8)
+            keep(Array(XHTML.escape(String(decoding: bytes, as: UTF8.self)).utf8))
         } else {
-            capture?.bytes.append(contentsOf: bytes)
+            keep(bytes)
         }
+    }
+
+    /// Adds bytes to the open capture, up to `maximumTextBytes`.
+    private func keep(_ bytes: some Collection<UInt8>) {
+        guard let count = capture?.bytes.count, capture?.cut == false else { return }
+        let room = Self.maximumTextBytes - count
+        guard bytes.count > room else {
+            capture?.bytes.append(contentsOf: bytes)
+            return
+        }
+        capture?.bytes.append(contentsOf: bytes.prefix(room))
+        capture?.cut = true
+        cutTexts = (cutTexts?.firstLine ?? capture?.line ?? line, (cutTexts?.count ?? 0) + 1)
     }
 
     func xmlProblem(message: String, line: Int, fatal: Bool) {

@@ -39,6 +39,10 @@ enum FeedReport {
             result.append(.warning(file, nil, "the DOCTYPE names an external DTD '\(dtd)'; it is not loaded"))
         }
         result += builder.problems.diagnostics(file: file)
+        if let cut = builder.cutTexts {
+            let limit = FeedBuilder.maximumTextBytes >> 20
+            result.append(.warning(file, cut.firstLine, "text over \(limit) MiB in one element\(times(cut.count)), first here; only its first \(limit) MiB are read"))
+        }
         if let line = builder.truncatedItemLine {
             result.append(.warning(file, line, "the feed breaks off inside this item; kept what was read"))
         }

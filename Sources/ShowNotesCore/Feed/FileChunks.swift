@@ -10,9 +10,16 @@ final class FileChunks {
     private let descriptor: Int32
     static let chunkSize = 1 << 20
 
+    /// Opens a regular file; `nil` for anything else. `O_NONBLOCK` keeps a FIFO from blocking
+    /// the open (it has no effect on a regular file's reads).
     init?(path: String) {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
         self.descriptor = descriptor
     }
 

@@ -1,4 +1,9 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the sources under the paths a user names and reads each into episodes.
 ///
@@ -73,8 +78,16 @@ public enum SourceFiles {
         return (sources, diagnostics, errors)
     }
 
-    /// Reads a file's bytes, refusing what cannot be read.
+    /// Reads a file's bytes, refusing what cannot be read. The size is checked before reading,
+    /// so a huge file costs no memory, and only regular files are read (a FIFO would block).
     public static func bytes(of path: String, limit: Int) throws(InputError) -> [UInt8] {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else { throw InputError(file: path, message: "not a regular file") }
+            guard Int(info.st_size) <= limit else {
+                throw InputError(file: path, message: "file is \(Int(info.st_size) >> 20) MiB, over the \(limit >> 20) MiB limit for show notes; skipped")
+            }
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(filePath: path))

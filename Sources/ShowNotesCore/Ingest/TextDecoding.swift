@@ -34,12 +34,47 @@ public enum TextDecoding {
 
     /// NUL bytes, or many C0 control bytes, mean the file is not text.
     static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let head = bytes.prefix(8192)
         var controls = 0
-        for byte in bytes.prefix(8192) {
-            if byte == 0 { return true }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        let sawNUL: Bool = head.withUnsafeBufferPointer { buffer in
+            var index = 0
+            // Eight bytes at a time: most hold no byte below 0x20 but line feeds.
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                while index + 8 <= buffer.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if belowSpaceButLineFeed(word) != 0 {
+                        for byte in buffer[index..<index + 8] {
+                            if byte == 0 { return true }
+                            if isControl(byte) { controls += 1 }
+                        }
+                    }
+                    index += 8
+                }
+            }
+            for byte in buffer[index...] {
+                if byte == 0 { return true }
+                if isControl(byte) { controls += 1 }
+            }
+            return false
         }
-        return controls > 16 && controls * 20 > min(bytes.count, 8192)
+        return sawNUL || (controls > 16 && controls * 20 > min(bytes.count, 8192))
+    }
+
+    /// The high bit of each byte of `word` that is below 0x20 and not a line feed (exact per byte).
+    private static func belowSpaceButLineFeed(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // High bit set where a byte is at least 0x20: its low seven bits plus 0x60 carry into bit 7, or bit 7 is set.
+        let atLeastSpace = ((word & low) &+ 0x6060_6060_6060_6060) | word
+        // High bit set where a byte is not 0x0A.
+        let other = word ^ 0x0A0A_0A0A_0A0A_0A0A
+        let notLineFeed = ((other & low) &+ low) | other
+        return ~atLeastSpace & notLineFeed & high
+    }
+
+    /// A C0 control byte other than tab, line feed, form feed and carriage return.
+    private static func isControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
     }
 
     private static func lineOfFirstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {

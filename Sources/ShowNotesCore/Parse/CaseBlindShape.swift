@@ -12,38 +12,59 @@
 struct CaseBlindShape: Hashable {
     private let hash: UInt64
 
-    init?(_ text: String) {
+    init?(_ text: String, words: Int = .max) {
         var copy = text
-        guard let hash = copy.withUTF8({ Self.hash($0) }) else { return nil }
+        guard let hash = copy.withUTF8({ Self.hash($0, words: words) }) else { return nil }
         self.hash = hash
     }
 
-    /// FNV-1a over the folded bytes of ASCII words, a marker for other words, and the spaces.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        var wordStart = 0
+    /// A lower bound on how many different lower-cased texts `texts` are, good enough to tell
+    /// whether it is above `half` of them, or `nil` when a text has no shape. The shapes of
+    /// the first two words come first: cheaper, and most often telling enough.
+    static func distinctCount(_ texts: [String], above half: Int) -> Int? {
+        for words in [2, Int.max] {
+            var hashes: [UInt64] = []
+            hashes.reserveCapacity(texts.count)
+            for text in texts {
+                guard let shape = CaseBlindShape(text, words: words) else { return nil }
+                hashes.append(shape.hash)
+            }
+            hashes.sort()
+            let distinct = zip(hashes, hashes.dropFirst()).reduce(hashes.isEmpty ? 0 : 1) { $0 + ($1.0 != $1.1 ? 1 : 0) }
+            if distinct > half || words == Int.max { return distinct }
+        }
+        return nil
+    }
+
+    /// FNV-1a over the folded bytes of ASCII words, a marker for other words, and the spaces,
+    /// for the first `words` words.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, words: Int) -> UInt64? {
+        let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        let otherWord: UInt64 = 0xFF   // what a word holding non-ASCII adds (a collision only merges shapes)
+        var hash = basis
+        var word = basis
         var wordIsASCII = true
-        func endWord(at end: Int) {
-            if wordIsASCII {
-                for byte in bytes[wordStart..<end] { mix(byte.asciiLowercased) }
-            } else {
-                mix(0xFF)   // never a byte of ASCII text
-            }
-        }
-        for (index, byte) in bytes.enumerated() {
+        var wordsLeft = words
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             if byte == 0x20 {
-                endWord(at: index)
-                mix(0x20)
-                wordStart = index + 1
+                hash = (hash ^ (wordIsASCII ? word : otherWord)) &* prime
+                hash = (hash ^ 0x20) &* prime
+                word = basis
                 wordIsASCII = true
-            } else if byte >= 0x80 {
-                wordIsASCII = false
+                wordsLeft -= 1
+                if wordsLeft == 0 { return hash }
+            } else if byte < 0x80 {
+                word = (word ^ UInt64(byte.asciiLowercased)) &* prime
+            } else {
                 if isLookAlikeStart(bytes, at: index) { return nil }
+                wordIsASCII = false
             }
+            index += 1
         }
-        endWord(at: bytes.count)
-        return hash
+        return (hash ^ (wordIsASCII ? word : otherWord)) &* prime
     }
 
     /// U+037E, U+1FEF or U+212A starts at `index`.

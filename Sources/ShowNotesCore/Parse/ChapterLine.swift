@@ -182,10 +182,12 @@ struct ChapterLine: Equatable {
         var index = start
         var sawSymbol = false
         while index < bytes.count, bytes[index] >= 0x80 {
-            let length = bytes[index] >= 0xF0 ? 4 : bytes[index] >= 0xE0 ? 3 : 2
-            guard index + length <= bytes.count,
-                  let scalar = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<index + length]), as: UTF8.self)?.unicodeScalars.first
-            else { return start }
+            if let length = PlainPunctuation.length(startingAt: index, in: bytes) {   // a symbol, no letter
+                sawSymbol = true
+                index += length
+                continue
+            }
+            guard let (scalar, length) = bytes.scalar(at: index) else { return start }
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return start }
             if scalar == "\u{A0}" { break }
             sawSymbol = true
@@ -229,8 +231,13 @@ struct ChapterLine: Equatable {
 
     private static func titleText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
         guard start < end else { return "" }
-        var title = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        title = String(title.trimmingWhitespace())
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        var title: String
+        if let range = slice.trimmedRange() {
+            title = String(decoding: UnsafeBufferPointer(rebasing: slice[range]), as: UTF8.self)
+        } else {
+            title = String(String(decoding: slice, as: UTF8.self).trimmingWhitespace())
+        }
         guard title.utf8.first == UInt8(ascii: "*") else { return title }   // no `**` to remove
         while title.hasPrefix("**") && title.hasSuffix("**") && title.count > 4 {
             title = String(title.dropFirst(2).dropLast(2)).trimmingWhitespace().description
@@ -241,7 +248,8 @@ struct ChapterLine: Equatable {
 
     private static func isTitle(_ title: String) -> Bool {
         !title.isEmpty && (title.utf8.first != UInt8(ascii: "-") || (!title.hasPrefix("->") && !title.hasPrefix("-->")))
-            && title.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            && (title.utf8.contains(where: { $0.isASCIILetter || $0.isASCIIDigit })   // alphabetic or numeric ASCII
+                || title.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
     }
 
     /// `6:30 pm`, `01:15 CET`, `18:00 Uhr`: a time of day, not a chapter.

@@ -43,6 +43,8 @@ struct ChapterList {
             return
         }
         var last = -1.0
+        chapters.reserveCapacity(chosen.count)
+        usedLines.reserveCapacity(chosen.count * 2)
         for candidate in chosen {
             let start = candidate.line.start
             if start < last {
@@ -68,8 +70,8 @@ struct ChapterList {
     private static func looksLikeSpeakerTurns(_ candidates: [Candidate]) -> Bool {
         guard candidates.count >= speakerTurnLines else { return false }
         // Cheap first: titles with different case-blind shapes cannot lower-case alike.
-        let shapes = candidates.map { CaseBlindShape($0.line.title) }
-        if !shapes.contains(nil), Set(shapes).count * 2 > candidates.count { return false }
+        if let shapes = CaseBlindShape.distinctCount(candidates.map(\.line.title), above: candidates.count / 2),
+           shapes * 2 > candidates.count { return false }
         let distinct = Set(candidates.map { $0.line.title.lowercasedFast() })
         return distinct.count * 2 <= candidates.count
     }

@@ -8,36 +8,32 @@ extension String {
 
     /// The pieces between occurrences of `separator`'s bytes.
     func split(bytes separator: StaticString) -> [Substring] {
-        var pieces: [Substring] = []
-        var start = 0
-        while let found = firstByteOffset(of: separator, from: start) {
-            pieces.append(self[utf8.index(startIndex, offsetBy: start)..<utf8.index(startIndex, offsetBy: found)])
-            start = found + separator.utf8CodeUnitCount
+        let pattern = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
+        var copy = self
+        let bounds: [Int] = copy.withUTF8 { bytes in
+            // Start and end of each piece, one after another.
+            var bounds = [0]
+            var start = 0
+            while !pattern.isEmpty, let found = bytes.firstIndex(of: pattern, from: start) {
+                bounds += [found, found + pattern.count]
+                start = found + pattern.count
+            }
+            bounds.append(bytes.count)
+            return bounds
         }
-        if pieces.isEmpty { return [self[...]] }
-        pieces.append(self[utf8.index(startIndex, offsetBy: start)...])
-        return pieces
+        guard bounds.count > 2 else { return [self[...]] }
+        return stride(from: 0, to: bounds.count, by: 2).map { piece in
+            let lower = utf8.index(startIndex, offsetBy: bounds[piece])
+            return self[lower..<utf8.index(lower, offsetBy: bounds[piece + 1] - bounds[piece])]
+        }
     }
 
     /// The byte offset of the first occurrence of `needle` at or after `from`.
     func firstByteOffset(of needle: StaticString, from: Int) -> Int? {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return from }
+        guard !pattern.isEmpty else { return from }
         var copy = self
-        return copy.withUTF8 { bytes -> Int? in
-            guard bytes.count >= pattern.count else { return nil }
-            var index = from
-            let last = bytes.count - pattern.count
-            while index <= last {
-                if bytes[index] == first {
-                    var matched = 1
-                    while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
-                    if matched == pattern.count { return index }
-                }
-                index += 1
-            }
-            return nil
-        }
+        return copy.withUTF8 { bytes in bytes.firstIndex(of: pattern, from: from) }
     }
 
     /// The length in UTF-8 bytes (constant time for native strings).

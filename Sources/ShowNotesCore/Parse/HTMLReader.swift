@@ -12,16 +12,30 @@ enum HTMLReader {
         var copy = html
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        guard let context = htmlNewParserCtxt() else { return NotesDocument() }
+        defer { htmlFreeParserCtxt(context) }
         let document: htmlDocPtr? = copy.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), file, "UTF-8", options)
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), file, "UTF-8", options)
             }
         }
         guard let document else { return NotesDocument() }
         defer { xmlFreeDoc(document) }
         var builder = HTMLLineBuilder(firstLine: firstLine)
         if let root = xmlDocGetRootElement(document) { builder.walk(root) }
-        return builder.finish()
+        var result = builder.finish()
+        if let problem = stopped(context, firstLine: firstLine) { result.problems.append(problem) }
+        return result
+    }
+
+    /// Why libxml2 gave up before the end, if it did (it stops at elements nested more than
+    /// 256 deep rather than build an unbounded tree): everything after that line is lost.
+    private static func stopped(_ context: htmlParserCtxtPtr, firstLine: Int) -> (line: Int, message: String)? {
+        guard context.pointee.disableSAX != 0 || context.pointee.instate == XML_PARSER_EOF, context.pointee.errNo != 0 else { return nil }
+        let error = context.pointee.lastError
+        let reason = error.message.map { String(cString: $0) } ?? ""
+        let what = reason.contains("Excessive depth") ? "elements are nested more than 256 deep" : "the HTML cannot be read further"
+        return (Int(error.line) + firstLine - 1, "\(what); the rest of the notes is not read")
     }
 }
 

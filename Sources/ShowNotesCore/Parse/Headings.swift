@@ -22,19 +22,33 @@ enum Headings {
     /// `Episode Summary Olympian Joe Klecker…` or `Summary: …`: a heading run into its paragraph.
     /// Returns the heading's kind and the text after it.
     static func runIn(_ text: String) -> (HeadingKind, Substring)? {
-        guard let first = text.utf8.first, "EeSsIiAaKk".utf8.contains(first), mayRunIn(text) else { return nil }
+        guard let first = text.utf8.first, runInInitials.contains(first), mayRunIn(text) else { return nil }
+        if let names = asciiRunInNames(text) {
+            // ASCII names on ASCII bytes: each byte is a Character, so the name's bytes are its Characters.
+            let utf8 = text.utf8
+            for (name, kind) in names {
+                let rest = text[utf8.index(utf8.startIndex, offsetBy: name.utf8.count)...]
+                if let found = runIn(rest: rest, name: name, kind: kind) { return found }
+            }
+            return nil
+        }
         let lower = text.prefix(20).lowercased()
         for (name, kind) in runInNames where lower.hasPrefix(name) {
-            let rest = text.dropFirst(name.count)
-            guard let next = rest.first else { continue }
-            if next == ":" {
-                let body = rest.dropFirst().trimmingWhitespace()
-                if !body.isEmpty { return (kind, body) }
-            } else if next == " ", name.hasPrefix("episode "),
-                      let start = rest.trimmingWhitespace().first, start.isUppercase || "\"“‘'".contains(start) {
-                let body = rest.trimmingWhitespace()
-                if body.split(separator: " ").count >= 3 { return (kind, body) }
-            }
+            if let found = runIn(rest: text.dropFirst(name.count), name: name, kind: kind) { return found }
+        }
+        return nil
+    }
+
+    /// The heading `name` and what follows it on the line, if that reads as a run-in heading.
+    private static func runIn(rest: Substring, name: String, kind: HeadingKind) -> (HeadingKind, Substring)? {
+        guard let next = rest.first else { return nil }
+        if next == ":" {
+            let body = rest.dropFirst().trimmingWhitespace()
+            if !body.isEmpty { return (kind, body) }
+        } else if next == " ", name.hasPrefix("episode "),
+                  let start = rest.trimmingWhitespace().first, start.isUppercase || "\"“‘'".contains(start) {
+            let body = rest.trimmingWhitespace()
+            if body.spaceSeparatedWordCount(upTo: 3) >= 3 { return (kind, body) }
         }
         return nil
     }
@@ -51,50 +65,18 @@ enum Headings {
         return lower.containsBytes("’") ? lower.replacing("’", with: "'") : lower
     }
 
-    /// A cheap necessary condition for `runIn`: the text could start with one of `runInNames`,
-    /// ignoring case. Bytes before the first non-ASCII one (less the last, which may be part of
-    /// its Character) are single Characters and must fold to the name's.
-    private static func mayRunIn(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
-            let head = UnsafeBufferPointer(rebasing: bytes.prefix(21))
-            guard let firstOther = head.firstIndex(where: { $0 >= 0x80 }) else { return runInStarts.isPrefix(of: head) }
-            let known = UnsafeBufferPointer(rebasing: head.prefix(max(firstOther - 1, 0)))
-            return runInNames.contains { name, _ in
-                zip(known, name.utf8).allSatisfy { $0.asciiLowercased == $1 }
-            }
-        }
-    }
-
     static func known(_ text: String) -> HeadingKind? {
         guard text.byteCount <= 60 else { return nil }
-        if let name = asciiNormalised(text) { return name.utf8.count <= longestName ? names[name] : nil }
+        var copy = text
+        if let kind = copy.withUTF8({ plainKnown($0) }) { return kind }
         return names[normalised(text)]
-    }
-
-    /// `normalised(text)` computed on bytes when all that follows the leading symbols is ASCII
-    /// (there `lowercased()` and the Character walks are byte operations); else `nil`.
-    private static func asciiNormalised(_ text: String) -> String? {
-        var rest = Substring(text).unicodeScalars
-        while let first = rest.first, !first.properties.isAlphabetic, first.properties.numericType == nil {
-            rest = rest.dropFirst()
-        }
-        return Substring(rest).utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var end = bytes.count
-            func trimEnd() { while end > 0, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 } }
-            trimEnd()
-            while end > 0, bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "!") {
-                end -= 1
-                trimEnd()
-            }
-            return String(decoding: bytes.prefix(end).map(\.asciiLowercased), as: UTF8.self)
-        } ?? nil
     }
 
     /// "Learn More:", "Episode Notes:": at most six words, ending in a colon, no URL.
     private static func isShortLabel(_ text: String) -> Bool {
-        guard text.utf8.last == UInt8(ascii: ":"), text.hasSuffix(":"), text.byteCount <= 80, let first = text.first, first.isUppercase || !first.isLetter,
+        guard text.utf8.last == UInt8(ascii: ":") else { return false }
+        if let answer = isPlainShortLabel(text) { return answer }
+        guard text.hasSuffix(":"), text.byteCount <= 80, let first = text.first, first.isUppercase || !first.isLetter,
               !text.contains("http") else { return false }
         let body = text.dropLast()
         guard !body.contains(":"), !body.contains("."), !body.contains("?") else { return false }
@@ -102,7 +84,7 @@ enum Headings {
         return !words.isEmpty && words.count <= 6
     }
 
-    private static let names: [String: HeadingKind] = {
+    static let names: [String: HeadingKind] = {
         var table: [String: HeadingKind] = [:]
         for name in ["episode summary", "summary", "in this episode", "about this episode", "about the episode",
                      "episode description", "description", "episode overview", "overview", "show summary"] {
@@ -130,11 +112,14 @@ enum Headings {
     }()
 
     /// The byte length of the longest name in `names`.
-    private static let longestName = names.keys.map(\.utf8.count).max() ?? 0
+    static let longestName = names.keys.map(\.utf8.count).max() ?? 0
+    /// The most `'` in a name (a line writes each as `’`, two bytes longer).
+    static let mostApostrophes = names.keys.map { $0.utf8.filter { $0 == UInt8(ascii: "'") }.count }.max() ?? 0
 
-    private static let runInStarts = ASCIIWords(runInNames.map(\.0))
+    static let runInStarts = ASCIIWords(runInNames.map(\.0))
+    private static let runInInitials: [UInt8] = Array("EeSsIiAaKk".utf8)
 
-    private static let runInNames: [(String, HeadingKind)] = [
+    static let runInNames: [(String, HeadingKind)] = [
         ("episode summary", .summary(intro: false)), ("episode description", .summary(intro: false)),
         ("episode intro", .summary(intro: true)), ("summary", .summary(intro: false)),
         ("in this episode", .summary(intro: false)), ("about this episode", .summary(intro: false)),

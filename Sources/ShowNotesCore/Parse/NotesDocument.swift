@@ -10,6 +10,8 @@ struct NotesDocument {
     var documentTitle: String?
     /// A wiki-style page (`= Title =`, `== Section ==`).
     var isPage = false
+    /// Where a reader had to stop early, and why (reported as warnings).
+    var problems: [(line: Int, message: String)] = []
 }
 
 /// One visible line of a notes document.
@@ -57,24 +59,38 @@ struct FrontMatter {
 
 /// Splits text into lines on `\r\n`, `\r` or `\n`.
 func splitLines(_ text: String) -> [Substring] {
-    var lines: [Substring] = []
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var index = start
-    while index < utf8.endIndex {
-        let byte = utf8[index]
-        if byte == 0x0A || byte == 0x0D {
-            lines.append(text[start..<index])
-            var next = utf8.index(after: index)
-            if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-            start = next
-            index = next
-        } else {
-            index = utf8.index(after: index)
+    var copy = text
+    let ranges: [Range<Int>] = copy.withUTF8 { bytes in
+        var ranges: [Range<Int>] = []
+        var start = 0
+        if bytes.firstIndex(of: 0x0D, from: 0) == nil {
+            // Only `\n` ends lines: let `memchr` find them.
+            while let newline = bytes.firstIndex(of: 0x0A, from: start) {
+                ranges.append(start..<newline)
+                start = newline + 1
+            }
+            if start < bytes.count { ranges.append(start..<bytes.count) }
+            return ranges
         }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index += 1
+                continue
+            }
+            ranges.append(start..<index)
+            index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            start = index
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return ranges
     }
-    if start < utf8.endIndex { lines.append(text[start...]) }
-    return lines
+    let utf8 = text.utf8
+    return ranges.map { range in
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return text[lower..<utf8.index(lower, offsetBy: range.count)]
+    }
 }
 
 /// Leading white space in columns (tab = 4).

@@ -32,6 +32,7 @@ public enum NotesParser {
             for (line, message) in problems.sorted(by: { $0.key < $1.key }) { diagnostics.append(.warning(source, line, message)) }
         case .html:
             document = HTMLReader.read(text, file: source)
+            for problem in document.problems { diagnostics.append(.warning(source, problem.line, problem.message)) }
         }
         var reader = NotesReading(document: document, source: source, duration: duration ?? document.frontMatter.duration)
         var episode = reader.episode(podcastFallback: podcast)
@@ -44,7 +45,8 @@ public enum NotesParser {
     static func parseFeedHTML(_ html: String, source: String, firstLine: Int, duration: Double?) -> (Episode, [Diagnostic]) {
         let document = HTMLReader.read(html, file: source, firstLine: firstLine)
         var reader = NotesReading(document: document, source: source, duration: duration)
-        return (reader.episode(podcastFallback: nil), reader.diagnostics)
+        let episode = reader.episode(podcastFallback: nil)
+        return (episode, document.problems.map { .warning(source, $0.line, $0.message) } + reader.diagnostics)
     }
 
     /// Parses the plain-text show notes of a feed item.
@@ -113,23 +115,31 @@ struct NotesReading {
 
     /// `Episode Summary Olympian …` becomes a heading line and a text line.
     private static func splittingRunInHeadings(_ lines: [NoteLine]) -> [NoteLine] {
-        var result: [NoteLine] = []
-        result.reserveCapacity(lines.count)
-        for line in lines {
-            guard line.headingLevel == nil, line.text.byteCount > 20, let (_, body) = Headings.runIn(line.text),
-                  Headings.known(line.text) == nil else {
+        // Most documents have none: keep their lines without copying them.
+        guard let first = lines.firstIndex(where: { runInParts($0) != nil }) else { return lines }
+        var result = Array(lines[..<first])
+        result.reserveCapacity(lines.count + 1)
+        for line in lines[first...] {
+            if let (heading, text) = runInParts(line) {
+                result.append(heading)
+                result.append(text)
+            } else {
                 result.append(line)
-                continue
             }
-            var heading = line
-            heading.text = String(line.text[..<body.startIndex]).trimmingWhitespace().description
-            heading.headingLevel = 0
-            var text = line
-            text.text = String(body)
-            result.append(heading)
-            result.append(text)
         }
         return result
+    }
+
+    /// A line opening with a run-in heading, as a heading line and a text line.
+    private static func runInParts(_ line: NoteLine) -> (NoteLine, NoteLine)? {
+        guard line.headingLevel == nil, line.text.byteCount > 20, let (_, body) = Headings.runIn(line.text),
+              Headings.known(line.text) == nil else { return nil }
+        var heading = line
+        heading.text = String(line.text[..<body.startIndex]).trimmingWhitespace().description
+        heading.headingLevel = 0
+        var text = line
+        text.text = String(body)
+        return (heading, text)
     }
 
     // MARK: Classification
@@ -287,9 +297,9 @@ struct NotesReading {
             // The section runs to the next heading.
             var end = index + 1
             while end < lines.count, !isHeading(end) { end += 1 }
-            let items = (index + 1..<end).filter { isText($0) && lines[$0].listItemText != nil }
-            if let top = items.map({ lines[$0].indent }).min() {
-                result += items.filter { lines[$0].indent == top }.compactMap { lines[$0].listItemText.map { String($0.trimmingWhitespace()) } }
+            let items = (index + 1..<end).compactMap { line in isText(line) ? lines[line].listItemText.map { (line, $0) } : nil }
+            if let top = items.map({ lines[$0.0].indent }).min() {
+                result += items.filter { lines[$0.0].indent == top }.map { String($0.1.trimmingWhitespace()) }
             } else {
                 result += (index + 1..<end).filter { isText($0) && Self.isShort(lines[$0].text) }.map { lines[$0].text }
             }

@@ -6,10 +6,9 @@ enum PlainTextReader {
     static func read(_ text: String) -> NotesDocument {
         var document = NotesDocument()
         var sawContent = false
-        for (offset, raw) in splitLines(text).enumerated() {
-            let trimmed = raw.trimmingWhitespace()
-            var line = NoteLine(text: String(trimmed), indent: indentation(of: raw), number: offset + 1)
-            if let (level, heading) = wikiHeading(trimmed) {
+        TextLines.forEach(in: text) { trimmed, indent, raw in
+            var line = NoteLine(text: trimmed, indent: indent, number: document.lines.count + 1)
+            if trimmed.utf8.first == UInt8(ascii: "="), let (level, heading) = wikiHeading(trimmed[...]) {
                 if !sawContent && level == 1 { document.isPage = true }
                 if document.isPage {
                     line.text = heading
@@ -17,7 +16,7 @@ enum PlainTextReader {
                 }
             }
             if !trimmed.isEmpty { sawContent = true }
-            document.links += URLScanner.links(in: line.text)
+            if URLScanner.mayHoldURL(raw) { document.links += URLScanner.links(in: line.text) }
             document.lines.append(line)
         }
         return document

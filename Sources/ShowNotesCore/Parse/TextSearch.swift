@@ -22,23 +22,15 @@ extension Substring {
     private func byteSearch(_ needle: String) -> (Int, Int)?? {
         var pattern = needle
         return pattern.withUTF8 { word -> (Int, Int)?? in
-            guard let first = word.first, Self.isPlainNeedle(word) else { return nil }
+            guard !word.isEmpty, Self.isPlainNeedle(word) else { return nil }
             return utf8.withContiguousStorageIfAvailable { text -> (Int, Int)?? in
                 // A look-alike of `;`, `` ` `` or `K` could match where no byte does.
                 if word.contains(where: { $0 == 0x3B || $0 == 0x60 || $0 == 0x4B }), Self.hasASCIILookAlike(text) { return nil }
-                var start = 0
-                while start + word.count <= text.count {
-                    defer { start += 1 }
-                    guard text[start] == first else { continue }
-                    var matched = 1
-                    while matched < word.count, text[start + matched] == word[matched] { matched += 1 }
-                    guard matched == word.count else { continue }
-                    let end = start + word.count
-                    let clearStart = start == 0 || text[start - 1] < 0x80
-                    let clearEnd = end == text.count || text[end] < 0x80
-                    return clearStart && clearEnd ? .some((start, end)) : nil
-                }
-                return .some(nil)
+                guard let start = text.firstIndex(of: word, from: 0) else { return .some(nil) }
+                let end = start + word.count
+                let clearStart = start == 0 || text[start - 1] < 0x80
+                let clearEnd = end == text.count || text[end] < 0x80
+                return clearStart && clearEnd ? .some((start, end)) : nil
             } ?? nil
         }
     }
@@ -96,6 +88,13 @@ extension String {
 
     /// `split(separator: " ").count`, counting no further than `limit`.
     func spaceSeparatedWordCount(upTo limit: Int) -> Int {
+        self[...].spaceSeparatedWordCount(upTo: limit)
+    }
+}
+
+extension Substring {
+    /// `split(separator: " ").count`, counting no further than `limit`.
+    func spaceSeparatedWordCount(upTo limit: Int) -> Int {
         var copy = self
         let counted: Int? = copy.withUTF8 { bytes in
             var words = 0
@@ -129,5 +128,47 @@ extension String {
             }
         }
         return words
+    }
+}
+
+extension StringProtocol {
+    /// Whether every scalar is ASCII or `PlainPunctuation`. In such text each scalar is a
+    /// Character of its own (but `\r\n`, which is no letter and no separator either), so
+    /// splitting on an ASCII separator, or into words of letters, can be done on bytes.
+    var isPlain: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.isPlain } ?? false
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether every scalar is ASCII or `PlainPunctuation` (see `StringProtocol.isPlain`).
+    var isPlain: Bool {
+        var index = 0
+        while index < count {
+            if self[index] < 0x80 {
+                index += 1
+            } else if let length = PlainPunctuation.length(startingAt: index, in: self) {
+                index += length
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+extension Substring {
+    /// `split(separator: Character(separator))` for an ASCII separator (empty pieces omitted).
+    func split(byte separator: UInt8) -> [Substring] {
+        guard isPlain else { return split(separator: Character(Unicode.Scalar(separator))) }
+        return utf8.split(separator: separator).map { Substring($0) }
+    }
+}
+
+extension String {
+    /// `split(whereSeparator: { !$0.isLetter })`: the runs of letters.
+    func letterWords() -> [Substring] {
+        guard isPlain else { return split(whereSeparator: { !$0.isLetter }) }
+        return utf8.split(whereSeparator: { !$0.isASCIILetter }).map { Substring($0) }
     }
 }

@@ -11,7 +11,10 @@ public enum Timestamp {
     /// Parses a show-notes timestamp starting at `start` in `bytes`.
     /// Returns the seconds and the index just past the timestamp, or `nil`.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (seconds: Double, end: Int)? {
-        var fields: [Int] = []
+        // Up to three fields: the ones closed by a colon, then `value`.
+        var closed = 0
+        var first = 0
+        var second = 0
         var index = start
         var digits = 0
         var value = 0
@@ -22,10 +25,11 @@ public enum Timestamp {
                 if digits > 3 { return nil }
                 value = value * 10 + Int(byte - 0x30)
                 index += 1
-            } else if byte == UInt8(ascii: ":"), digits > 0, fields.count < 2,
+            } else if byte == UInt8(ascii: ":"), digits > 0, closed < 2,
                       index + 1 < bytes.count, bytes[index + 1].isASCIIDigit {
-                fields.append(value)
-                if fields.count > 1 && digits != 2 { return nil }
+                if closed == 0 { first = value } else { second = value }
+                closed += 1
+                if closed > 1 && digits != 2 { return nil }
                 digits = 0
                 value = 0
                 index += 1
@@ -33,16 +37,14 @@ public enum Timestamp {
                 break
             }
         }
-        guard !fields.isEmpty, digits == 2 else { return nil }
-        fields.append(value)
-        guard fields[fields.count - 1] < 60 else { return nil }
+        guard closed > 0, digits == 2, value < 60 else { return nil }
         var seconds: Double
-        if fields.count == 3 {
-            guard fields[0] <= maximumHours, fields[1] < 60 else { return nil }
-            seconds = Double(fields[0] * 3600 + fields[1] * 60 + fields[2])
+        if closed == 2 {
+            guard first <= maximumHours, second < 60 else { return nil }
+            seconds = Double(first * 3600 + second * 60 + value)
         } else {
-            guard fields[0] < 1000 else { return nil }
-            seconds = Double(fields[0] * 60 + fields[1])
+            guard first < 1000 else { return nil }
+            seconds = Double(first * 60 + value)
         }
         // Optional fraction: exactly three digits (milliseconds).
         if index + 3 < bytes.count, bytes[index] == UInt8(ascii: "."),

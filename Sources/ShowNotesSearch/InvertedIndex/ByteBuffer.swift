@@ -39,10 +39,11 @@ struct ByteReader {
     var offset: Int
     let end: Int
 
+    /// A start before the buffer or past `end` gives a reader at its end: every read throws.
     init(_ base: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
         self.base = base
-        self.offset = start
-        self.end = min(end ?? base.count, base.count)
+        self.end = max(0, min(end ?? base.count, base.count))
+        self.offset = start >= 0 && start <= self.end ? start : self.end
     }
 
     var isAtEnd: Bool { offset >= end }
@@ -70,7 +71,7 @@ struct ByteReader {
     }
 
     mutating func u32() throws(IndexCorruption) -> UInt32 {
-        guard offset + 4 <= end else { throw IndexCorruption("truncated 32-bit value") }
+        guard end - offset >= 4 else { throw IndexCorruption("truncated 32-bit value") }
         var value: UInt32 = 0
         for index in 0..<4 { value |= UInt32(base[offset + index]) << UInt32(8 * index) }
         offset += 4
@@ -78,7 +79,7 @@ struct ByteReader {
     }
 
     mutating func u64() throws(IndexCorruption) -> UInt64 {
-        guard offset + 8 <= end else { throw IndexCorruption("truncated 64-bit value") }
+        guard end - offset >= 8 else { throw IndexCorruption("truncated 64-bit value") }
         var value: UInt64 = 0
         for index in 0..<8 { value |= UInt64(base[offset + index]) << UInt64(8 * index) }
         offset += 8

@@ -4,7 +4,8 @@
 /// Deterministic: the bytes are a function of the value alone. Layout (LEB128 varints):
 /// the strings; the field lengths; the context terms (each prefix-compressed against the
 /// previous term, then per field a count and position gaps); the moments (kind, first, end,
-/// text, length, then own terms as the context terms). Not part of the index format.
+/// text, length, then own terms as the context terms); the surface words, prefix-compressed.
+/// Not part of the index format.
 extension EpisodeAnalysis {
     /// Appends the encoding of this analysis to `output`.
     public func encode(into output: inout [UInt8]) {
@@ -36,11 +37,22 @@ extension EpisodeAnalysis {
                 Self.writePositions(positions, to: &writer)
             }
         }
+        writer.varint(words.count)
+        previous.removeAll(keepingCapacity: true)
+        for word in words { Self.writeTerm(word, after: &previous, to: &writer) }
     }
 
     /// Decodes one analysis written by `encode(into:)` from `bytes[offset...]`, moving
     /// `offset` past it. Damaged bytes throw; they never crash.
     public static func decode(_ bytes: UnsafeRawBufferPointer, offset: inout Int) throws(IndexCorruption) -> EpisodeAnalysis {
+        var collector = Collector()
+        try visit(bytes, offset: &offset, &collector)
+        return collector.analysis
+    }
+
+    /// Reads an encoding, handing each part to `visitor` in order (positions in reused buffers).
+    static func visit<Visitor: EncodedAnalysisVisitor>(_ bytes: UnsafeRawBufferPointer, offset: inout Int,
+                                                       _ visitor: inout Visitor) throws(IndexCorruption) {
         var reader = ByteReader(bytes, from: offset)
         defer { offset = reader.offset }
         let stringCount = try count(&reader)
@@ -51,38 +63,74 @@ extension EpisodeAnalysis {
         var lengths: [Int] = []
         lengths.reserveCapacity(lengthCount)
         for _ in 0..<lengthCount { lengths.append(try reader.varint()) }
-        let termCount = try count(&reader)
-        var contextTerms: [ContextTerm] = []
-        contextTerms.reserveCapacity(termCount)
+        visitor.visitStrings(strings, fieldLengths: lengths)
         var previous: [UInt8] = []
-        for _ in 0..<termCount {
-            let term = try readTerm(&reader, after: &previous)
-            let fields = try count(&reader)
-            var positions: [[UInt32]] = []
-            positions.reserveCapacity(fields)
-            for _ in 0..<fields { positions.append(try readPositions(&reader)) }
-            contextTerms.append(ContextTerm(term: term, positions: positions))
+        var counts: [Int] = []
+        var positions: [UInt32] = []
+        for _ in 0..<(try count(&reader)) {
+            try readTermBytes(&reader, after: &previous)
+            counts.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
+            for _ in 0..<(try count(&reader)) { counts.append(try readPositions(&reader, into: &positions)) }
+            previous.withUnsafeBytes { term in
+                counts.withUnsafeBufferPointer { counts in
+                    positions.withUnsafeBufferPointer { visitor.visitContextTerm(term, counts: counts, positions: $0) }
+                }
+            }
         }
-        let momentCount = try count(&reader)
-        var moments: [Moment] = []
-        moments.reserveCapacity(momentCount)
-        for _ in 0..<momentCount {
+        for _ in 0..<(try count(&reader)) {
             guard let kind = MomentKind(rawValue: try reader.u8()) else { throw IndexCorruption("unknown moment kind in a cached analysis") }
             let first = UInt32(truncatingIfNeeded: try reader.varint())
             let end = UInt32(truncatingIfNeeded: try reader.varint())
             let text = try reader.string()
-            let length = try reader.varint()
-            let ownCount = try count(&reader)
-            var terms: [(term: String, positions: [UInt32])] = []
-            terms.reserveCapacity(ownCount)
+            visitor.visitMoment(kind: kind, first: first, end: end, text: text, length: try reader.varint())
             previous.removeAll(keepingCapacity: true)
-            for _ in 0..<ownCount {
-                let term = try readTerm(&reader, after: &previous)
-                terms.append((term, try readPositions(&reader)))
+            for _ in 0..<(try count(&reader)) {
+                try readTermBytes(&reader, after: &previous)
+                positions.removeAll(keepingCapacity: true)
+                _ = try readPositions(&reader, into: &positions)
+                previous.withUnsafeBytes { term in
+                    positions.withUnsafeBufferPointer { visitor.visitMomentTerm(term, positions: $0) }
+                }
             }
-            moments.append(Moment(kind: kind, first: first, end: end, text: text, length: length, terms: terms))
         }
-        return EpisodeAnalysis(strings: strings, fieldLengths: lengths, contextTerms: contextTerms, moments: moments)
+        let wordCount = try count(&reader)
+        var words: [String] = []
+        words.reserveCapacity(wordCount)
+        previous.removeAll(keepingCapacity: true)
+        for _ in 0..<wordCount { words.append(try readTerm(&reader, after: &previous)) }
+        visitor.visitWords(words)
+    }
+
+    /// Builds the value, for `decode`.
+    private struct Collector: EncodedAnalysisVisitor {
+        var analysis = EpisodeAnalysis(strings: [], fieldLengths: [], contextTerms: [], moments: [])
+
+        mutating func visitStrings(_ strings: [String], fieldLengths: [Int]) {
+            analysis.strings = strings
+            analysis.fieldLengths = fieldLengths
+        }
+
+        mutating func visitContextTerm(_ term: UnsafeRawBufferPointer, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>) {
+            var fields: [[UInt32]] = []
+            fields.reserveCapacity(counts.count)
+            var start = 0
+            for count in counts {
+                fields.append(Array(positions[start..<start + count]))
+                start += count
+            }
+            analysis.contextTerms.append(ContextTerm(term: String(decoding: term, as: UTF8.self), positions: fields))
+        }
+
+        mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, length: Int) {
+            analysis.moments.append(Moment(kind: kind, first: first, end: end, text: text, length: length, terms: []))
+        }
+
+        mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>) {
+            analysis.moments[analysis.moments.count - 1].terms.append((String(decoding: term, as: UTF8.self), Array(positions)))
+        }
+
+        mutating func visitWords(_ words: [String]) { analysis.words = words }
     }
 
     /// A count of items that take at least one byte each: never more than the bytes left.
@@ -102,13 +150,18 @@ extension EpisodeAnalysis {
     }
 
     private static func readTerm(_ reader: inout ByteReader, after previous: inout [UInt8]) throws(IndexCorruption) -> String {
+        try readTermBytes(&reader, after: &previous)
+        return String(decoding: previous, as: UTF8.self)
+    }
+
+    /// Reads a prefix-compressed term into `previous` (which held the term before it).
+    private static func readTermBytes(_ reader: inout ByteReader, after previous: inout [UInt8]) throws(IndexCorruption) {
         let shared = try reader.varint()
         let suffix = try reader.varint()
         guard shared <= previous.count, suffix <= reader.end - reader.offset else { throw IndexCorruption("bad term in a cached analysis") }
-        previous.removeSubrange(shared...)
-        for index in reader.offset..<reader.offset + suffix { previous.append(reader.base[index]) }
+        previous.removeLast(previous.count - shared)
+        previous.append(contentsOf: UnsafeRawBufferPointer(rebasing: reader.base[reader.offset..<reader.offset + suffix]))
         try reader.skip(suffix)
-        return String(decoding: previous, as: UTF8.self)
     }
 
     /// A count, then gaps (modulo 2³², so any order round-trips).
@@ -121,15 +174,27 @@ extension EpisodeAnalysis {
         }
     }
 
-    private static func readPositions(_ reader: inout ByteReader) throws(IndexCorruption) -> [UInt32] {
+    /// Appends one list of positions to `positions`; returns how many.
+    private static func readPositions(_ reader: inout ByteReader, into positions: inout [UInt32]) throws(IndexCorruption) -> Int {
         let total = try count(&reader)
-        var positions: [UInt32] = []
-        positions.reserveCapacity(total)
         var last: UInt32 = 0
         for _ in 0..<total {
             last = last &+ UInt32(truncatingIfNeeded: try reader.varint())
             positions.append(last)
         }
-        return positions
+        return total
     }
+}
+
+/// Receives an encoded analysis piece by piece, in encoding order, without an
+/// `EpisodeAnalysis` being built (see `IndexBuilder.add(encoded:offset:)`): no per-term arrays.
+protocol EncodedAnalysisVisitor {
+    mutating func visitStrings(_ strings: [String], fieldLengths: [Int])
+    /// A context term's UTF-8 bytes and the positions of every field, one field after the
+    /// other: `counts[f]` of them in field `f`.
+    mutating func visitContextTerm(_ term: UnsafeRawBufferPointer, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>)
+    mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, length: Int)
+    /// A term (UTF-8 bytes) of the moment visited last.
+    mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>)
+    mutating func visitWords(_ words: [String])
 }

@@ -9,6 +9,9 @@ public struct EpisodeAnalysis: Sendable, Equatable {
     /// Context terms, sorted, each with its positions per field.
     public var contextTerms: [ContextTerm]
     public var moments: [Moment]
+    /// The distinct surface words of all the indexed text (folded, unstemmed, letters only),
+    /// in byte order: the episode's share of the spelling vocabulary (`SurfaceWords`).
+    public var words: [String] = []
 
     public struct ContextTerm: Sendable, Equatable {
         public var term: String
@@ -97,7 +100,11 @@ public final class EpisodeAnalyzer {
         for section in episode.sections {
             moments.append(ownMoment(.section, text: section.heading + "\u{1F}" + section.text, first: UInt32.max))
         }
-        return EpisodeAnalysis(strings: strings, fieldLengths: lengths, contextTerms: contextTerms, moments: moments)
+        var words: Set<String> = []
+        for text in [episode.title ?? "", episode.podcast ?? ""] + people { SurfaceWords.collect(text, into: &words) }
+        for moment in moments { SurfaceWords.collect(moment.text, into: &words) }
+        return EpisodeAnalysis(strings: strings, fieldLengths: lengths, contextTerms: contextTerms, moments: moments,
+                               words: words.sorted(by: Self.byteOrder))
     }
 
     private func ownMoment(_ kind: MomentKind, text: String, first: UInt32) -> EpisodeAnalysis.Moment {

@@ -5,24 +5,32 @@
 /// Episodes must be added in a deterministic order (the caller sorts by source path);
 /// everything written is then a pure function of the episodes: no clock, no hash order.
 public struct IndexBuilder {
-    /// Each distinct term once, numbered in order of first appearance (one hash lookup per
-    /// term and document; the postings live in arrays indexed by that number).
-    private var termIDs: [String: Int] = [:]
-    private var termNames: [String] = []
-    private var momentTerms: [PostingsBuilder] = []
-    private var episodeTerms: [PostingsBuilder] = []
+    /// Each distinct term once, numbered in order of first appearance: one hash lookup per
+    /// term and document, and the postings logs hold numbers, not strings.
+    private var terms = TermTable()
+    private var momentTerms = PostingsLog(fields: 1)
+    private var episodeTerms = PostingsLog(fields: IndexFormat.EpisodeField.allCases.count)
     private var momentTable = ByteWriter()
     private var momentNorms: [UInt8] = []
     private var episodeNorms: [UInt8] = []
     private var firstMoments = ByteWriter()
-    private var momentTexts = TextStoreWriter()
-    private var episodeTexts = TextStoreWriter()
+    /// Stored texts, kept as they come and compressed only in `serialize`, where the moment
+    /// texts (the largest section, and zlib is the slowest step) are compressed on a second
+    /// thread while the postings are encoded.
+    private var momentTexts: [String] = []
+    private var episodeTexts: [String] = []
+    /// Surface words and their episode counts, for spelling suggestions.
+    private var vocabulary = VocabularyBuilder()
+    /// The moments of the episode being added, for its moment layout.
+    private var pendingLayout: [EpisodeAnalysis.Moment] = []
     private var momentLengthTotal = 0
     private var episodeLengthTotals = [Int](repeating: 0, count: IndexFormat.EpisodeField.allCases.count)
     public private(set) var episodeCount = 0
     public private(set) var momentCount = 0
     /// Facts stored in the meta section (fingerprint, manifest): key → value, written sorted.
     public var metadata: [String: String] = [:]
+    /// Compressed text blocks of earlier builds, to reuse (only speed depends on it, never bytes).
+    public var textBlocks: (any TextBlockMemory)?
 
     public init() {}
 
@@ -32,78 +40,46 @@ public struct IndexBuilder {
     }
 
     public mutating func add(_ analysis: EpisodeAnalysis) {
-        let episodeID = UInt32(episodeCount)
-        episodeCount += 1
-        firstMoments.u32(UInt32(momentCount))
-        firstMoments.u32(UInt32(momentTable.count))
-        momentTable.append(MomentLayout.encode(analysis.moments))
-        for string in analysis.strings { episodeTexts.append(string) }
-        for (field, length) in analysis.fieldLengths.enumerated() {
-            episodeLengthTotals[field] += length
-            episodeNorms.append(IndexFormat.encodeNorm(length))
-        }
+        visitStrings(analysis.strings, fieldLengths: analysis.fieldLengths)
+        let episodeID = UInt32(episodeCount - 1)
         for term in analysis.contextTerms {
-            episodeTerms[id(of: term.term)].append(document: episodeID, fields: term.positions)
+            episodeTerms.append(term: id(of: term.term), document: episodeID, fields: term.positions)
         }
         for moment in analysis.moments {
-            let momentID = UInt32(momentCount)
-            momentCount += 1
-            momentTexts.append(moment.text)
-            momentNorms.append(IndexFormat.encodeNorm(moment.length))
-            momentLengthTotal += moment.length
+            visitMoment(kind: moment.kind, first: moment.first, end: moment.end, text: moment.text, length: moment.length)
+            let momentID = UInt32(momentCount - 1)
             for (term, positions) in moment.terms {
-                momentTerms[id(of: term)].append(document: momentID, positions: positions)
+                momentTerms.append(term: id(of: term), document: momentID, positions: positions)
             }
         }
+        visitWords(analysis.words)
+    }
+
+    /// Adds an episode straight from its encoding (`EpisodeAnalysis.encode`, the build cache),
+    /// moving `offset` past it: the same as decoding it and calling `add(_:)`, without the
+    /// thousands of small arrays a decoded analysis is made of. Damaged bytes throw, but an
+    /// encoding that breaks off halfway leaves a part added: check the bytes first (the
+    /// build cache keeps a checksum of each record).
+    public mutating func add(encoded bytes: UnsafeRawBufferPointer, offset: inout Int) throws(IndexCorruption) {
+        try EpisodeAnalysis.visit(bytes, offset: &offset, &self)
     }
 
     /// The number of `term`, given one when it is new.
     private mutating func id(of term: String) -> Int {
-        if let id = termIDs[term] { return id }
-        let id = termNames.count
-        termIDs[term] = id
-        termNames.append(term)
-        momentTerms.append(PostingsBuilder())
-        episodeTerms.append(PostingsBuilder())
-        return id
+        var copy = term
+        return copy.withUTF8 { terms.id(of: UnsafeRawBufferPointer($0)) }
     }
 
     /// The whole index file.
     public mutating func serialize() -> [UInt8] {
-        let names = termNames
-        let terms = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
-        var termIndex = ByteWriter()
-        var dictionary = ByteWriter()
-        var momentPostings = ByteWriter()
-        var episodePostings = ByteWriter()
-        var positions = ByteWriter()
-        var previousTerm: [UInt8] = []
-        var previousOffsets = (0, 0, 0)
-        for (number, term) in terms.enumerated() {
-            let bytes = Array(names[term].utf8)
-            if number % IndexFormat.termsPerBlock == 0 {
-                termIndex.u32(UInt32(dictionary.count))
-                previousTerm = []
-                previousOffsets = (0, 0, 0)
-            }
-            let shared = zip(previousTerm, bytes).prefix(while: { $0 == $1 }).count
-            dictionary.varint(shared)
-            dictionary.varint(bytes.count - shared)
-            dictionary.append(Array(bytes[shared...]))
-            let offsets = (momentPostings.count, episodePostings.count, positions.count)
-            dictionary.varint(offsets.0 - previousOffsets.0)
-            dictionary.varint(offsets.1 - previousOffsets.1)
-            dictionary.varint(offsets.2 - previousOffsets.2)
-            previousOffsets = offsets
-            let moment = momentTerms[term]
-            let episode = episodeTerms[term]
-            dictionary.varint(moment.documents.count)
-            dictionary.varint(episode.documents.count)
-            moment.write(fields: 1, postings: &momentPostings, positionsOut: &positions)
-            dictionary.varint(positions.count - offsets.2)
-            episode.write(fields: IndexFormat.EpisodeField.allCases.count, postings: &episodePostings, positionsOut: &positions)
-            previousTerm = bytes
-        }
+        let texts = momentTexts, memory = textBlocks
+        let momentStore = Handoff<[UInt8]>([])
+        var postings = PostingsSections()
+        var episodeStore: [UInt8] = []
+        Concurrently.run({ momentStore.value = TextStoreWriter.section(texts, memory: memory) }, alongside: {
+            postings = encodePostings()
+            episodeStore = TextStoreWriter.section(episodeTexts, memory: memory)
+        })
 
         var meta = ByteWriter()
         meta.varint(episodeCount)
@@ -123,16 +99,17 @@ public struct IndexBuilder {
 
         var sections: [IndexFormat.Section: [UInt8]] = [:]
         sections[.meta] = meta.bytes
-        sections[.termIndex] = termIndex.bytes
-        sections[.terms] = dictionary.bytes
-        sections[.momentPostings] = momentPostings.bytes
-        sections[.episodePostings] = episodePostings.bytes
-        sections[.positions] = positions.bytes
+        sections[.termIndex] = postings.termIndex.bytes
+        sections[.terms] = postings.dictionary.bytes
+        sections[.momentPostings] = postings.moments.bytes
+        sections[.episodePostings] = postings.episodes.bytes
+        sections[.positions] = postings.positions.bytes
         sections[.norms] = momentNorms + episodeNorms
         sections[.moments] = momentTable.bytes
         sections[.episodes] = firstMoments.bytes
-        sections[.momentTexts] = momentTexts.serialize()
-        sections[.episodeTexts] = episodeTexts.serialize()
+        sections[.momentTexts] = momentStore.value
+        sections[.episodeTexts] = episodeStore
+        sections[.words] = vocabulary.serialize()
 
         var header = ByteWriter()
         header.append(IndexFormat.magic)
@@ -151,5 +128,87 @@ public struct IndexBuilder {
         file.reserveCapacity(offset)
         for section in IndexFormat.Section.allCases { file += sections[section] ?? [] }
         return file
+    }
+
+    /// The dictionary and postings sections.
+    private struct PostingsSections {
+        var termIndex = ByteWriter()
+        var dictionary = ByteWriter()
+        var moments = ByteWriter()
+        var episodes = ByteWriter()
+        var positions = ByteWriter()
+    }
+
+    /// Every term in byte order with its postings: the dictionary, its index, the postings and positions.
+    private func encodePostings() -> PostingsSections {
+        let order = terms.sortedIDs()
+        let momentGroups = momentTerms.grouped(termCount: terms.count)
+        let episodeGroups = episodeTerms.grouped(termCount: terms.count)
+        var out = PostingsSections()
+        var scratch = PostingsLog.Scratch()
+        var previousTerm: [UInt8] = []
+        var previousOffsets = (0, 0, 0)
+        for (number, term) in order.enumerated() {
+            let bytes = Array(terms.bytes(term))
+            if number % IndexFormat.termsPerBlock == 0 {
+                out.termIndex.u32(UInt32(out.dictionary.count))
+                previousTerm = []
+                previousOffsets = (0, 0, 0)
+            }
+            let shared = zip(previousTerm, bytes).prefix(while: { $0 == $1 }).count
+            out.dictionary.varint(shared)
+            out.dictionary.varint(bytes.count - shared)
+            out.dictionary.append(Array(bytes[shared...]))
+            let offsets = (out.moments.count, out.episodes.count, out.positions.count)
+            out.dictionary.varint(offsets.0 - previousOffsets.0)
+            out.dictionary.varint(offsets.1 - previousOffsets.1)
+            out.dictionary.varint(offsets.2 - previousOffsets.2)
+            previousOffsets = offsets
+            out.dictionary.varint(momentGroups.count(term))
+            out.dictionary.varint(episodeGroups.count(term))
+            momentTerms.write(term: term, groups: momentGroups, postings: &out.moments, positions: &out.positions, scratch: &scratch)
+            out.dictionary.varint(out.positions.count - offsets.2)
+            episodeTerms.write(term: term, groups: episodeGroups, postings: &out.episodes, positions: &out.positions, scratch: &scratch)
+            previousTerm = bytes
+        }
+        return out
+    }
+
+}
+
+/// Adding an episode, piece by piece, in the order of its encoding: both `add` methods go
+/// through these. The moment layout is written once the episode's last part (its words) is in.
+extension IndexBuilder: EncodedAnalysisVisitor {
+    mutating func visitStrings(_ strings: [String], fieldLengths: [Int]) {
+        episodeCount += 1
+        firstMoments.u32(UInt32(momentCount))
+        firstMoments.u32(UInt32(momentTable.count))
+        pendingLayout.removeAll(keepingCapacity: true)
+        for string in strings { episodeTexts.append(string) }
+        for (field, length) in fieldLengths.enumerated() {
+            episodeLengthTotals[field] += length
+            episodeNorms.append(IndexFormat.encodeNorm(length))
+        }
+    }
+
+    mutating func visitContextTerm(_ term: UnsafeRawBufferPointer, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>) {
+        episodeTerms.append(term: terms.id(of: term), document: UInt32(episodeCount - 1), counts: counts, positions: positions)
+    }
+
+    mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, length: Int) {
+        momentCount += 1
+        pendingLayout.append(EpisodeAnalysis.Moment(kind: kind, first: first, end: end, text: "", length: 0, terms: []))
+        momentTexts.append(text)
+        momentNorms.append(IndexFormat.encodeNorm(length))
+        momentLengthTotal += length
+    }
+
+    mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>) {
+        momentTerms.append(term: terms.id(of: term), document: UInt32(momentCount - 1), positions: positions)
+    }
+
+    mutating func visitWords(_ words: [String]) {
+        vocabulary.add(words)
+        momentTable.append(MomentLayout.encode(pendingLayout))
     }
 }

@@ -3,7 +3,7 @@ public enum IndexFormat {
     /// First bytes of every index file.
     static let magic: [UInt8] = Array("SHOWNIDX".utf8)
     /// Bumped on any change to the bytes written; an index of another version is refused.
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
     /// The index file's name inside the index folder.
     public static let fileName = "shownotes.idx"
     /// Bytes per episode in the episodes table: first moment (u32), moment layout offset (u32).
@@ -16,6 +16,8 @@ public enum IndexFormat {
     /// The numbered sections of the file, in file order.
     enum Section: UInt32, CaseIterable {
         case meta = 1, termIndex, terms, momentPostings, episodePostings, positions, norms, moments, episodes, momentTexts, episodeTexts
+        /// The surface words of the indexed text with their episode frequencies, for spelling suggestions (`Vocabulary`).
+        case words
     }
 
     /// Fields of an episode's context, indexed once per episode.

@@ -31,13 +31,13 @@ extension IndexReader {
     /// The moment postings of a term.
     func momentPostings(_ info: TermInfo) throws(IndexCorruption) -> Postings {
         try decode(section: .momentPostings, offset: info.momentPostings, count: info.momentCount, fields: 1,
-                   limit: UInt32(momentCount), positions: info.momentPositions)
+                   limit: UInt32(clamping: momentCount), positions: info.momentPositions)
     }
 
     /// The episode-context postings of a term (four field frequencies per episode).
     func episodePostings(_ info: TermInfo) throws(IndexCorruption) -> Postings {
         try decode(section: .episodePostings, offset: info.episodePostings, count: info.episodeCount,
-                   fields: IndexFormat.EpisodeField.allCases.count, limit: UInt32(episodeCount), positions: info.episodePositions)
+                   fields: IndexFormat.EpisodeField.allCases.count, limit: UInt32(clamping: episodeCount), positions: info.episodePositions)
     }
 
     private func decode(section id: IndexFormat.Section, offset: Int, count: Int, fields: Int, limit: UInt32,
@@ -50,7 +50,9 @@ extension IndexReader {
         let blocks = (count + IndexFormat.blockSize - 1) / IndexFormat.blockSize
         var expectedLast: [UInt32] = []
         var positionStart = positions
-        postings.blockPositions.reserveCapacity(blocks)
+        // Every document takes at least a byte: a damaged count cannot reserve more than the section holds.
+        let room = reader.end - reader.offset
+        postings.blockPositions.reserveCapacity(min(blocks, room))
         if blocks > 1 {
             var last: UInt32 = 0
             for _ in 0..<blocks {
@@ -58,13 +60,15 @@ extension IndexReader {
                 expectedLast.append(last)
                 _ = try reader.varint()
                 postings.blockPositions.append(positionStart)
-                positionStart += try reader.varint()
+                let (next, overflow) = positionStart.addingReportingOverflow(try reader.varint())
+                guard !overflow else { throw IndexCorruption("positions offset out of range in skip data") }
+                positionStart = next
             }
         } else {
             postings.blockPositions.append(positionStart)
         }
-        postings.documents.reserveCapacity(count)
-        postings.frequencies.reserveCapacity(count * fields)
+        postings.documents.reserveCapacity(min(count, room))
+        postings.frequencies.reserveCapacity(min(count, room) * fields)
         var previous: UInt32 = 0
         for block in 0..<blocks {
             let size = min(IndexFormat.blockSize, count - block * IndexFormat.blockSize)

@@ -4,6 +4,8 @@ public final class IndexReader: @unchecked Sendable {
     /// Why an index cannot be used.
     public enum OpenError: Error, Sendable, Equatable, CustomStringConvertible {
         case missing(String)
+        /// Something is at the path but cannot be read: the path and the system's reason.
+        case unreadable(String, String)
         case corrupted(String, String)
         case otherVersion(String, UInt32)
 
@@ -11,6 +13,8 @@ public final class IndexReader: @unchecked Sendable {
             switch self {
             case .missing(let path):
                 return "\(path): error: no index here; build one with `shownotes index [SOURCES...] --index DIR`"
+            case .unreadable(let path, let reason):
+                return "\(path): error: cannot read the index: \(reason)"
             case .corrupted(let path, let what):
                 return "error: index corrupted: \(path): \(what)"
             case .otherVersion(let path, let version):
@@ -55,7 +59,15 @@ public final class IndexReader: @unchecked Sendable {
 
     public init(path: String) throws(OpenError) {
         self.path = path
-        guard let file = MappedFile(path: path) else { throw .missing(path) }
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path)
+        } catch {
+            switch error {
+            case .missing: throw .missing(path)
+            case .unreadable(let reason): throw .unreadable(path, reason)
+            }
+        }
         self.file = file
         if file.bytes.count >= 12, Array(file.bytes[0..<8]) == IndexFormat.magic {
             let version = (8..<12).reduce(UInt32(0)) { $0 | UInt32(file.bytes[$1]) << UInt32(8 * ($1 - 8)) }

@@ -41,7 +41,7 @@ enum MomentLayout {
         let count = try reader.varint()
         guard count <= 1_000_000 else { throw IndexCorruption("implausible moment count") }
         var records: [Record] = []
-        records.reserveCapacity(count)
+        records.reserveCapacity(min(count, reader.end - reader.offset))   // a record takes a byte or more
         var lastStart: UInt32 = 0
         var lastEnd: UInt32 = 0
         for _ in 0..<count {

@@ -126,8 +126,9 @@ struct TextStoreReader {
         var reader = ByteReader(framed)
         let rawSize = try reader.varint()
         guard rawSize <= 64 << 20 else { throw IndexCorruption("implausible text block size") }
+        var scan = ItemScan(wanted: item ?? -1)
         let output = try Zlib.inflate(UnsafeRawBufferPointer(rebasing: framed[reader.offset..<reader.end]), size: rawSize) { prefix in
-            item.map { itemEnd(prefix, item: $0) != nil } ?? false
+            item != nil && scan.isComplete(in: prefix)
         }
         return (output, output.count == rawSize)
     }
@@ -137,5 +138,25 @@ struct TextStoreReader {
         let (output, complete) = try inflate(framed, through: nil)
         guard complete else { throw IndexCorruption("compressed value is truncated") }
         return output
+    }
+}
+
+/// Walks the items of a growing inflated prefix, resuming where the last look stopped, to tell
+/// when item `wanted` is whole (so inflating can stop; each byte is looked at once).
+struct ItemScan {
+    let wanted: Int
+    private var offset = 0
+    private var seen = 0
+
+    init(wanted: Int) { self.wanted = wanted }
+
+    mutating func isComplete(in prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        while seen <= wanted {
+            var reader = ByteReader(UnsafeRawBufferPointer(prefix), from: offset)
+            guard let length = try? reader.varint(), (try? reader.skip(length)) != nil else { return false }
+            offset = reader.offset
+            seen += 1
+        }
+        return true
     }
 }

@@ -24,24 +24,30 @@ enum Zlib {
         return produced < 0 ? [] : Array(output.prefix(produced))
     }
 
-    /// Inflates `compressed` into at most `size` bytes, in steps, until `enough(output)` is true
-    /// or the stream ends.
+    /// Inflates `compressed` into at most `size` bytes, in steps, until `enough(output so far)`
+    /// is true or the stream ends.
+    ///
+    /// The output grows as the stream really produces bytes (a damaged size field costs no
+    /// large allocation), and `enough` sees the output in place, so reading far into a big
+    /// block stays linear.
     static func inflate(_ compressed: UnsafeRawBufferPointer, size: Int,
-                        until enough: ([UInt8]) -> Bool) throws(IndexCorruption) -> [UInt8] {
+                        until enough: (UnsafeBufferPointer<UInt8>) -> Bool) throws(IndexCorruption) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw IndexCorruption("cannot start zlib")
         }
         defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: size)
-        var produced = 0
-        var status = Z_OK
         let step = 4096
+        var output = [UInt8](repeating: 0, count: min(max(0, size), max(step, compressed.count &* 4)))
+        var produced = 0
         stream.next_in = UnsafeMutablePointer(mutating: compressed.baseAddress?.assumingMemoryBound(to: Bytef.self))
-        stream.avail_in = uInt(compressed.count)
+        stream.avail_in = uInt(clamping: compressed.count)
         while produced < size {
-            let chunk = min(step, size - produced)
-            status = output.withUnsafeMutableBufferPointer { target in
+            if produced == output.count {
+                output.append(contentsOf: repeatElement(0, count: min(size, output.count * 2) - output.count))
+            }
+            let chunk = min(step, output.count - produced)
+            let status = output.withUnsafeMutableBufferPointer { target in
                 stream.next_out = target.baseAddress.map { $0 + produced }
                 stream.avail_out = uInt(chunk)
                 return CZlib.inflate(&stream, Z_SYNC_FLUSH)
@@ -49,8 +55,9 @@ enum Zlib {
             produced = Int(stream.total_out)
             if status == Z_STREAM_END { break }
             guard status == Z_OK else { throw IndexCorruption("text block does not inflate (zlib status \(status))") }
-            if enough(Array(output.prefix(produced))) { break }
+            if output.withUnsafeBufferPointer({ enough(UnsafeBufferPointer(rebasing: $0[..<produced])) }) { break }
         }
-        return Array(output.prefix(produced))
+        output.removeSubrange(produced...)
+        return output
     }
 }

@@ -6,6 +6,10 @@ struct ClauseMatch {
     var terms: [String] = []
     var isPhrase = false
     var idf = 0.0
+    /// Multiplies the clause's score: 1, or less for a fuzzy neighbour of what was typed.
+    var boost = 1.0
+    /// For a fuzzy neighbour: the word it stands for (shown by `--explain`).
+    var typed: String? = nil
     var moments: [UInt32] = []
     var momentFrequency: [Double] = []
     var episodes: [UInt32] = []
@@ -61,4 +65,19 @@ public enum Ranking {
     static let ownWeight = 1.0
     /// title, podcast, people, notes
     static let fieldWeights = [0.4, 0.2, 0.3, 0.25]
+    /// `--fuzzy`: how much a neighbour one (two) edits away counts, and how many are tried per word.
+    static let fuzzyBoost = [0.7, 0.5]
+    static let fuzzyNeighbours = 4
+    /// A moment that matches only through its episode's context (no query word in its own
+    /// text) is weaker evidence than one that says it: chapters and sections count 0.8,
+    /// takeaways 0.9; the summary stands for the whole episode, so it is not discounted.
+    /// (A switch, not a table: this runs for every such moment.)
+    @inline(__always)
+    static func inheritedWeight(_ kind: MomentKind) -> Double {
+        switch kind {
+        case .chapter, .section: 0.8
+        case .takeaway: 0.9
+        case .summary: 1.0
+        }
+    }
 }

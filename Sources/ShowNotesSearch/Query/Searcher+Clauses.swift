@@ -124,7 +124,7 @@ extension Searcher {
     static func phraseStarts(_ lists: [[UInt32]]) -> [UInt32] {
         guard let first = lists.first else { return [] }
         return first.filter { start in
-            lists.indices.dropFirst().allSatisfy { offset in ClauseMatch.find(lists[offset], start + UInt32(offset)) != nil }
+            lists.indices.dropFirst().allSatisfy { offset in ClauseMatch.find(lists[offset], start &+ UInt32(truncatingIfNeeded: offset)) != nil }
         }
     }
 

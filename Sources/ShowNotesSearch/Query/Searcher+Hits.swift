@@ -38,7 +38,8 @@ extension Searcher {
         func optional(_ field: EpisodeString) -> String? { fields[field.rawValue].isEmpty ? nil : fields[field.rawValue] }
         return Hit(kind: record.kind, start: record.start, title: title, snippet: snippet,
                    episodeTitle: optional(.title), podcast: optional(.podcast),
-                   source: fields[EpisodeString.source.rawValue], guid: optional(.guid), link: link, score: score)
+                   source: fields[EpisodeString.source.rawValue], guid: optional(.guid), link: link, score: score,
+                   published: optional(.published))
     }
 }
 

@@ -1,21 +1,33 @@
-/// Keeps the `capacity` best-scoring moments seen so far (a min-heap on score), so ranking
-/// costs O(n log k) instead of sorting every match. Ties go to the earlier moment.
+/// A matching moment as the ranking sees it.
+struct RankedMoment {
+    var moment: Int
+    var score: Double
+    var episode: Int
+    /// For date order: the episode's day (yyyymmdd, 0 when undated); 0 for every moment otherwise.
+    var day: Int = 0
+    /// How many moments of its episode matched in all (shown or not).
+    var episodeMatches: Int = 1
+}
+
+/// Keeps the `capacity` best moments seen so far (a min-heap on rank), so ranking costs
+/// O(n log k) instead of sorting every match. Rank: day (date order only), then score;
+/// ties go to the earlier moment.
 struct TopHits {
-    private var heap: [(moment: Int, score: Double)] = []
+    private var heap: [RankedMoment] = []
     let capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(0, capacity)
-        heap.reserveCapacity(self.capacity)
+        heap.reserveCapacity(min(self.capacity, 1024))   // `--limit` may be huge; the heap grows as hits come
     }
 
-    /// `a` ranks below `b`: a lower score, or the same score and a later moment.
-    private static func worse(_ a: (moment: Int, score: Double), _ b: (moment: Int, score: Double)) -> Bool {
-        a.score != b.score ? a.score < b.score : a.moment > b.moment
+    /// `a` ranks below `b`.
+    static func worse(_ a: RankedMoment, _ b: RankedMoment) -> Bool {
+        if a.day != b.day { return a.day < b.day }
+        return a.score != b.score ? a.score < b.score : a.moment > b.moment
     }
 
-    mutating func offer(_ moment: Int, _ score: Double) {
-        let item = (moment: moment, score: score)
+    mutating func offer(_ item: RankedMoment) {
         if heap.count < capacity {
             heap.append(item)
             siftUp(heap.count - 1)
@@ -26,7 +38,7 @@ struct TopHits {
     }
 
     /// Best first.
-    func ranked() -> [(moment: Int, score: Double)] {
+    func ranked() -> [RankedMoment] {
         heap.sorted { Self.worse($1, $0) }
     }
 

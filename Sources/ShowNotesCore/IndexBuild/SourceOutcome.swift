@@ -1,0 +1,58 @@
+/// What one source gives an index: its analysed episodes, the diagnostics met while reading
+/// it, and the other files it read (a feed's in-folder chapters files). A pure function of
+/// the source's bytes, its stored path and those files, so it can be cached.
+struct SourceOutcome: Sendable {
+    /// The episodes, as values (read now) or as their cached encoding.
+    enum Episodes: Sendable {
+        case analysed([EpisodeAnalysis])
+        /// `count` encoded analyses in a row from `offset` of the mapped pack (checksum verified).
+        case encoded(pack: MappedBytes, offset: Int, count: Int)
+    }
+
+    var episodes: Episodes
+    /// Diagnostics about the source itself name it by its display path.
+    var diagnostics: [Diagnostic]
+    /// Paths relative to the source's own folder, sorted, with content hashes.
+    var dependencies: [SourceManifest.Dependency]
+
+    /// Parses and analyses `source` from `bytes`, its contents (the bytes that were hashed).
+    static func read(_ source: IndexSource, bytes: [UInt8], analyzer: EpisodeAnalyzer) -> SourceOutcome {
+        let result: SourceReader.Result
+        var dependencies: [SourceManifest.Dependency] = []
+        do throws(InputError) {
+            switch source.file.kind {
+            case .notes(let format):
+                guard bytes.count <= SourceFiles.maximumNotesBytes else {
+                    throw InputError(file: source.file.display, message: "file is \(bytes.count >> 20) MiB, over the \(SourceFiles.maximumNotesBytes >> 20) MiB limit for show notes; skipped")
+                }
+                result = try SourceReader.readNotes(bytes, format: format, display: source.file.display)
+            case .feed:
+                result = try FeedReader.read(bytes: bytes, display: source.file.display, feedFolder: FeedReader.folder(of: source.file.path))
+                dependencies = chaptersFiles(of: result.episodes).map { path in
+                    SourceManifest.Dependency(path: path, hash: FileBytes.dependencyHash(source.sibling(path)))
+                }
+            }
+        } catch {
+            return SourceOutcome(episodes: .analysed([]), diagnostics: [Diagnostic(file: error.file, severity: .error, message: error.message)], dependencies: [])
+        }
+        let analyses = result.episodes.map { analyzer.analyze($0, source: source.relative) }
+        return SourceOutcome(episodes: .analysed(analyses), diagnostics: result.diagnostics, dependencies: dependencies)
+    }
+
+    /// The local files a feed's `podcast:chapters` links may have read, relative to the feed's
+    /// folder (`ChaptersLink` reads only such files): whether one appears, changes or goes
+    /// away changes the episodes, so each is a dependency even when it was not read.
+    static func chaptersFiles(of episodes: [Episode]) -> [String] {
+        var paths = Set<String>()
+        for episode in episodes {
+            guard let url = episode.feed?.chaptersFile?.url, ChaptersLink.scheme(of: url) == nil,
+                  !url.hasPrefix("/"), !url.hasPrefix("~") else { continue }
+            var path = Substring(url)
+            if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
+            let parts = path.split(separator: "/").filter { $0 != "." }
+            guard !parts.isEmpty, !parts.contains("..") else { continue }
+            paths.insert(parts.joined(separator: "/"))
+        }
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}

@@ -1,0 +1,52 @@
+extension Searcher {
+    /// Re-scores one moment, keeping every term of the BM25F sum (only for the few hits shown,
+    /// with fresh cursors, so the search itself pays nothing for `--explain`).
+    func explain(_ moment: Int, plan: MatchPlan) throws(IndexCorruption) -> Explanation {
+        let episode = try reader.episode(ofMoment: moment)
+        let record = try reader.momentRecord(moment)
+        let states = (plan.required + plan.optional).map { part in part.alternatives.map { ClauseState(match: $0) } }
+        var evaluation = EpisodeEvaluation(searcher: self, states: states, scoring: true)
+        evaluation.start(UInt32(episode))
+        var parts: [Explanation.Part] = []
+        for alternatives in states {
+            var best: Explanation.Part? = nil
+            for state in alternatives {
+                let own = try state.ownFrequency(moment, record: record, episode: UInt32(episode), searcher: self)
+                guard own > 0 || state.context != nil else { continue }
+                let part = explainPart(state, own: own, moment: moment, episode: episode, lengths: evaluation.lengths,
+                                       ownNormaliser: evaluation.ownNormaliser(moment))
+                if part.score > best?.score ?? -1 { best = part }
+            }
+            if let best { parts.append(best) }
+        }
+        let own = parts.contains { $0.fields.first?.name == "own" }
+        let discount = own ? 1 : Ranking.inheritedWeight(record.kind)
+        return Explanation(score: discount * parts.reduce(0) { $0 + $1.score }, parts: parts, discount: discount)
+    }
+
+    private func explainPart(_ state: ClauseState, own: Double, moment: Int, episode: Int, lengths: [Double],
+                             ownNormaliser: Double) -> Explanation.Part {
+        var fields: [Explanation.Field] = []
+        if own > 0 {
+            fields.append(Explanation.Field(name: "own", frequency: own, weight: Ranking.ownWeight, length: reader.momentNorm(moment),
+                                            averageLength: reader.averageMomentLength, normaliser: ownNormaliser,
+                                            pseudoFrequency: Ranking.ownWeight * own / ownNormaliser, share: 0))
+        }
+        let names = ["title", "podcast", "people", "notes"]
+        for (field, frequency) in (state.contextFrequencies ?? []).enumerated() where frequency > 0 && field < names.count {
+            let average = field < reader.averageEpisodeLengths.count ? reader.averageEpisodeLengths[field] : 1
+            fields.append(Explanation.Field(name: names[field], frequency: frequency, weight: Ranking.fieldWeights[field],
+                                            length: reader.episodeNorm(episode, field: field), averageLength: average,
+                                            normaliser: lengths[field],
+                                            pseudoFrequency: Ranking.fieldWeights[field] * frequency / lengths[field], share: 0))
+        }
+        let pseudo = fields.reduce(0) { $0 + $1.pseudoFrequency }
+        let match = state.match
+        let score = match.boost * match.idf * pseudo / (Ranking.k1 + pseudo)
+        for index in fields.indices { fields[index].share = pseudo > 0 ? score * fields[index].pseudoFrequency / pseudo : 0 }
+        var terms = match.terms.joined(separator: match.isPhrase ? " " : "|")
+        if match.isPhrase { terms = "\"" + terms + "\"" }
+        if let typed = match.typed { terms += " (for \(typed))" }
+        return Explanation.Part(terms: terms, idf: match.idf, boost: match.boost, pseudoFrequency: pseudo, score: score, fields: fields)
+    }
+}

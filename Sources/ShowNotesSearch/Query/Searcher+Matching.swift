@@ -1,0 +1,126 @@
+/// A query resolved against the index once: each required, excluded and optional part's
+/// matches, and the analysed terms (for snippets).
+struct MatchPlan {
+    var required: [QueryPart]
+    var excluded: [QueryPart]
+    /// Parts that add to the score where they occur but exclude nothing (`StopWords`).
+    var optional: [QueryPart] = []
+    var terms: [String]
+}
+
+extension Searcher {
+    /// Looks every clause up; with `fuzzy`, words also match their near neighbours; with
+    /// `relaxed` (the ranked list, not `--count`), stop words become optional.
+    func plan(_ query: SearchQuery, fuzzy: Bool, relaxed: Bool = false) throws(IndexCorruption) -> MatchPlan {
+        var needed = query.required
+        var optionalClauses: [SearchQuery.Clause] = []
+        if relaxed, needed.contains(where: { !StopWords.isOptional($0) }) {
+            optionalClauses = needed.filter(StopWords.isOptional)
+            needed.removeAll(where: StopWords.isOptional)
+        }
+        let required = try needed.map { clause throws(IndexCorruption) in try part(clause, fuzzy: fuzzy, variants: relaxed) }
+        let excluded = try query.excluded.map { clause throws(IndexCorruption) in try part(clause, fuzzy: false, variants: false) }
+        let optional = try optionalClauses.map { clause throws(IndexCorruption) in try part(clause, fuzzy: false, variants: false) }
+        let terms = (required + optional).flatMap { $0.alternatives.flatMap(\.terms) }
+        return MatchPlan(required: required, excluded: excluded, optional: optional, terms: terms)
+    }
+
+    /// Sends every matching moment to `sink`, episode by episode in index order; the sink is
+    /// asked once per candidate episode whether to look at it at all. A moment that no part
+    /// matches in its own text scores `Ranking.inheritedWeight` of its context score.
+    /// (Generic, not closures: the hot loop is specialised for each sink and inlined.)
+    func forEachMatch<Sink: MatchSink>(_ plan: MatchPlan, kinds: Set<MomentKind>, scoring: Bool,
+                                       into sink: inout Sink) throws(IndexCorruption) {
+        let required = plan.required
+        guard !required.isEmpty else { return }
+        var candidates: [UInt32]? = nil
+        for part in required {
+            let touched = try part.touchedEpisodes { moment throws(IndexCorruption) in UInt32(try reader.episode(ofMoment: Int(moment))) }
+            candidates = candidates.map { Self.intersect($0, touched) } ?? touched
+            if candidates?.isEmpty == true { return }
+        }
+        let states = (required + plan.excluded + plan.optional).map { part in part.alternatives.map { ClauseState(match: $0) } }
+        let excludedEnd = required.count + plan.excluded.count
+        var evaluation = EpisodeEvaluation(searcher: self, states: states, scoring: scoring)
+        for candidate in candidates ?? [] {
+            let episode = Int(candidate)
+            guard let day = try sink.admit(episode) else { continue }
+            let first = try reader.firstMoment(ofEpisode: episode)
+            let records = try reader.momentRecords(ofEpisode: episode)
+            evaluation.start(candidate)
+            for (offset, record) in records.enumerated() {
+                let moment = first + offset
+                if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
+                var score = 0.0
+                var matches = true
+                var own = false
+                for index in required.indices {
+                    guard let weight = try evaluation.weight(index, moment: moment, record: record, own: &own) else {
+                        matches = false
+                        break
+                    }
+                    score += weight
+                }
+                guard matches else { continue }
+                var isExcluded = false
+                for index in required.count..<excludedEnd where try evaluation.matches(index, moment: moment, record: record) {
+                    isExcluded = true
+                    break
+                }
+                guard !isExcluded else { continue }
+                for index in excludedEnd..<states.count {
+                    score += try evaluation.weight(index, moment: moment, record: record, own: &own) ?? 0
+                }
+                if !own { score *= Ranking.inheritedWeight(record.kind) }
+                sink.take(episode: episode, day: day, moment: moment, score: score)
+            }
+        }
+    }
+
+    /// One required or excluded part: a clause, or the flattened alternatives of `a OR b`;
+    /// with `fuzzy` also a word's near neighbours, with `variants` its other spellings.
+    func part(_ clause: SearchQuery.Clause, fuzzy: Bool, variants: Bool) throws(IndexCorruption) -> QueryPart {
+        if case .any(let alternatives) = clause {
+            var flattened: [ClauseMatch] = []
+            for alternative in alternatives { flattened += try part(alternative, fuzzy: fuzzy, variants: variants).alternatives }
+            return QueryPart(alternatives: flattened)
+        }
+        let typed = try match(clause)
+        var alternatives = [typed]
+        if variants { alternatives += try otherSpellings(of: clause, typedMatch: typed) }
+        if fuzzy { alternatives += try neighbours(of: clause, typedMatch: typed) }
+        return QueryPart(alternatives: alternatives)
+    }
+
+    /// A word's other spellings (`SpellingVariants`) that the index holds, as alternatives.
+    private func otherSpellings(of clause: SearchQuery.Clause, typedMatch: ClauseMatch) throws(IndexCorruption) -> [ClauseMatch] {
+        guard case .word(let typed, let field) = clause, let folded = Self.foldedWord(typed) else { return [] }
+        var result: [ClauseMatch] = []
+        for variant in SpellingVariants.variants(of: String(decoding: folded, as: UTF8.self)) {
+            guard let term = analyzer.queryTerms(variant).first, !typedMatch.terms.contains(term),
+                  try reader.lookup(term) != nil
+            else { continue }
+            var other = try match(.word(variant, field))
+            other.typed = Self.trimmed(typed)
+            result.append(other)
+        }
+        return result
+    }
+
+    static func intersect(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+        var result: [UInt32] = []
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                result.append(a[i])
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return result
+    }
+}
