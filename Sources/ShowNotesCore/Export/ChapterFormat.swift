@@ -121,27 +121,19 @@ public enum ChapterExporter {
         String(text.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
-    static func xmlAttribute(_ text: String) -> String {
-        var output = ""
-        for character in oneLine(text) {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
+    /// Escapes `&`, `<`, `>` (and `"` for attribute values) on one line, for XML and WebVTT.
+    static func xmlAttribute(_ text: String) -> String { markupEscaped(text, quotes: true) }
 
-    private static func vttText(_ text: String) -> String {
+    private static func vttText(_ text: String) -> String { markupEscaped(text, quotes: false) }
+
+    private static func markupEscaped(_ text: String, quotes: Bool) -> String {
         var output = ""
         for character in oneLine(text) {
             switch character {
             case "&": output += "&amp;"
             case "<": output += "&lt;"
             case ">": output += "&gt;"
+            case "\"" where quotes: output += "&quot;"
             default: output.append(character)
             }
         }
