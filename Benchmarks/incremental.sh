@@ -34,37 +34,37 @@ SHOWNOTES="$WORK/bin/shownotes"
 cp -r "$CORPUS/txt" "$WORK/txt"
 : > "$WORK/log"
 log() { echo "$*" | tee -a "$WORK/log"; }
-files=$(find "$WORK/txt" -type f -name '*.txt' | LC_ALL=C sort)
-count=$(echo "$files" | wc -l)
-first=$(echo "$files" | head -1); middle=$(echo "$files" | sed -n "$((count / 2))p"); last=$(echo "$files" | tail -1)
+mapfile -t files < <(find "$WORK/txt" -type f -name '*.txt' | LC_ALL=C sort)
+count=${#files[@]}
+first=${files[0]}; middle=${files[$((count / 2))]}; last=${files[$((count - 1))]}
 
-# Runs `shownotes index` with the arguments given; prints the wall time in seconds.
+# Runs `shownotes index` with the arguments given; prints "WALL s (CPU s cpu)": wall time, and
+# user + system CPU time (the fairer figure on a shared machine).
 timed() {
-    local start end
-    start=$(date +%s.%N)
-    "$SHOWNOTES" index "$WORK/txt" "$@" 2>>"$WORK/stderr"
-    end=$(date +%s.%N)
-    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }'
+    /usr/bin/time -f '%e %U %S' -o "$WORK/time" "$SHOWNOTES" index "$WORK/txt" "$@" 2>>"$WORK/stderr"
+    awk '{ printf "%.2f s (%.1f s cpu)", $1, $2 + $3 }' "$WORK/time"
 }
+seconds() { cut -d' ' -f1 <<< "$1"; }
 same() { cmp -s "$WORK/Index/shownotes.idx" "$WORK/$1/shownotes.idx" && echo yes || echo NO; }
 
 log "incremental build benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 log "corpus: gen_corpus.py --episodes $EPISODES --seed 1, txt/: $count files, $(du -sh "$WORK/txt" | cut -f1)"
 log "command: shownotes index $WORK/txt --index $WORK/Index   (release build; cache: $WORK/.shownotes-cache/Index)"
 clean=$(timed --index "$WORK/Index")
-log "clean build, empty cache:        $clean s   ($(tail -1 "$WORK/stderr"))"
+log "clean build, empty cache:        $clean   ($(tail -1 "$WORK/stderr"))"
 nocache=$(timed --index "$WORK/Clean" --no-cache)
-log "clean build, --no-cache:         $nocache s   byte-identical to the above: $(same Clean)"
+log "clean build, --no-cache:         $nocache   byte-identical to the above: $(same Clean)"
 unchanged=$(timed --index "$WORK/Index")
-log "rebuild, nothing changed:        $unchanged s   byte-identical: $(same Clean)"
+log "rebuild, nothing changed:        $unchanged   byte-identical: $(same Clean)"
 for which in first middle last; do
     file=${!which}
     printf 'One more takeaway line for the benchmark.\n' >> "$file"
     incremental=$(timed --index "$WORK/Index")
     summary=$(tail -1 "$WORK/stderr")
     reference=$(timed --index "$WORK/Clean" --no-cache)
-    ratio=$(awk -v a="$clean" -v b="$incremental" 'BEGIN { printf "%.1f", a / b }')
-    log "rebuild, $which file changed: $(printf '%-7s' '') $incremental s   ${ratio}x faster than clean; byte-identical to a --no-cache build ($reference s): $(same Clean)"
+    ratio=$(awk -v a="$(seconds "$clean")" -v b="$(seconds "$incremental")" 'BEGIN { printf "%.1f", a / b }')
+    cpu=$(awk -v a="$clean" -v b="$incremental" 'BEGIN { split(a, x, "[(]"); split(b, y, "[(]"); printf "%.1f", x[2] / y[2] }')
+    log "rebuild, $which file changed:   $incremental   ${ratio}x faster than clean (${cpu}x less CPU); byte-identical to a --no-cache build ($reference): $(same Clean)"
     log "    ${file#"$WORK/"}; $summary"
 done
 mkdir -p "$(dirname "$OUT")"

@@ -61,7 +61,7 @@ case $target in
     html) copy "$corpus" '*.html'; copy "$fixtures" '*.html'; copy "$root/Feeds" '*.html'; copy "$fixtures/feeds" '*.xml' ;;
     feed) copy "$corpus" '*.xml' '*.rss' '*.atom'; copy "$fixtures/feeds" '*.xml' '*.rss' '*.atom'; copy "$root/Feeds" '*.xml' ;;
     query) copy "$root/Fuzz/Seeds/query" '*' ;;
-    index) SHOWNOTES_FUZZ_WRITE_SEEDS=$seeds "$binary"; maxlen=131072 ;;
+    index) ASAN_OPTIONS=detect_leaks=0 SHOWNOTES_FUZZ_WRITE_SEEDS=$seeds "$binary"; maxlen=131072 ;;
 esac
 copy "$fixtures/regressions/$target" '*'
 echo "fuzz: $target for ${seconds}s from $(find "$seeds" -type f | wc -l) seeds; log in $logs/$target.log" >&2

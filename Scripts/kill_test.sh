@@ -6,7 +6,7 @@
 # indexes of A and B are built first. Then, KILLS times, a build of A or B (alternating, with
 # or without the build cache, 1 or 2 threads) is started and killed with SIGKILL after a
 # random delay between 0 and 1.5 times that kind of build's duration, while searches run in
-# a loop. Checked after every kill:
+# a loop. Checked after every build (killed or not):
 #   * the index file is byte-identical to reference A or reference B (old or new, never a mix);
 #   * `shownotes search "team culture"` answers exactly as the references do;
 #   * every search run during the build exited 0 with that same answer.
@@ -153,8 +153,8 @@ log "final: $left temporary files left, bytes $([ "$sha" = "$expected" ] && echo
 
 log ""
 log "RESULT: $kills builds killed with SIGKILL ($attempts started, $finished finished before their kill moment)"
-log "  after each kill the index was byte-identical to the old or the new reference: $old old, $new new"
-log "  search \"$QUERY\" after each kill: $kills/$kills correct; during builds: $searches searches, $search_failures failed"
+log "  after every build (killed or finished) the index was byte-identical to the old or the new reference: $old old, $new new"
+log "  search \"$QUERY\" after every build: $attempts/$attempts correct; during builds: $searches searches, $search_failures failed"
 log "  temporary files left by killed builds (seen after kills, removed by the next build): $leftovers_seen"
 if [ "$kills" -ge 50 ] && [ "$search_failures" -eq 0 ] && [ "$left" -eq 0 ] && [ "$sha" = "$expected" ] && [ "$check" -eq 0 ]; then
     log "PASS"

@@ -33,7 +33,9 @@ public struct SearchOptions: Sendable {
 
     QUERY: words are ANDed; "a phrase"; a OR b; -word excludes; word* is a prefix;
       title:, podcast:, person: restrict to a field; kind:chapter (takeaway, summary,
-      section) filters results. Any text is a valid query.
+      section) filters results. Any text is a valid query. In the list (not in --count)
+      common words (the, of, how, why, versus...) are optional and a word also matches its
+      British/American spelling (fuelling/fueling).
 
     OPTIONS:
       --index DIR       The index folder (default: $SHOWNOTES_INDEX, else ./Index, else the

@@ -34,16 +34,16 @@ public enum SearchRunner {
             }
             let hits = result.hits
             let style = ResultLine.Style(bold: Console.colorAllowed, showDate: options.sort == "date" || options.after != nil || options.before != nil)
+            let lastOfEpisode = result.lastOfEpisode
             var output = ""
             for (index, hit) in hits.enumerated() {
-                let lastOfEpisode = index + 1 == hits.count || hits[index + 1].episode != hit.episode
                 if options.json {
                     output += ResultLine.json(hit).text + "\n"
                     continue
                 }
                 output += ResultLine.text(hit, style: style) + "\n"
                 if let explanation = hit.explanation { output += ResultLine.explanation(explanation) + "\n" }
-                if lastOfEpisode, hit.more > 0 { output += "        +\(hit.more) more in this episode\n" }
+                if lastOfEpisode[index], hit.more > 0 { output += "        +\(hit.more) more in this episode\n" }
             }
             if !output.isEmpty { Console.out(String(output.dropLast())) }
             return hits.isEmpty ? ExitStatus.nothing : ExitStatus.found

@@ -62,13 +62,15 @@ final class FeedBuilder {
         if rootName == nil { rootName = local }
         let parent = path.last
         path.append((vocabulary, local))
+        // The capture is changed in place, never through a copy: a copy alive during `keep`
+        // would make every tag copy all the text gathered so far (quadratic in the notes).
+        if case .notes? = capture?.target {
+            // Markup inside notes (Atom xhtml, or HTML a feed forgot to escape) is kept as HTML.
+            capture?.markup = true
+            keep(Array("<\(local)\(XHTML.attributes(attributes))>".utf8))
+            return
+        }
         if let open = capture {
-            if case .notes = open.target {
-                // Markup inside notes (Atom xhtml, or HTML a feed forgot to escape) is kept as HTML.
-                capture?.markup = true
-                keep(Array("<\(local)\(XHTML.attributes(attributes))>".utf8))
-                return
-            }
             // A title or date has no child elements: `<title>Two<guid>…` ends the title here.
             capture = nil
             finish(open)
@@ -85,13 +87,11 @@ final class FeedBuilder {
 
     func end(_ name: XMLName) {
         let depth = path.count
-        if let open = capture {
-            if depth == open.depth {
-                capture = nil
-                finish(open)
-            } else if open.markup {
-                keep(Array("</\(name.local)>".utf8))
-            }
+        if capture?.depth == depth, let open = capture {
+            capture = nil
+            finish(open)
+        } else if capture?.markup == true {
+            keep(Array("</\(name.local)>".utf8))
         }
         if FeedVocabulary.of(name) == .psc, name.local == "chapters" { inPodlove = false }
         if let finished = item, depth == itemDepth {

@@ -63,6 +63,12 @@ final class SAXPushParser {
 
     deinit {
         builder.lineSource = nil
+        // With a SAX handler of its own, libxml2 still keeps the entities a DOCTYPE declares, in a
+        // document it makes for them (`myDoc`); freeing the context leaves that document behind.
+        if let document = context.pointee.myDoc {
+            context.pointee.myDoc = nil
+            xmlFreeDoc(document)
+        }
         xmlFreeParserCtxt(context)
     }
 

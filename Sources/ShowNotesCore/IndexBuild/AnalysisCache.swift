@@ -25,8 +25,15 @@ final class AnalysisCache {
     /// Opens (creating) the cache folder; throws a one-line reason when it cannot be used.
     init(folder: String) throws(CacheDamage) {
         self.folder = folder
-        guard Self.makeFolders(folder) else { throw CacheDamage("cannot create the cache folder \(folder)") }
-        guard let lock = IndexStore.lock(file: folder + "/.lock") else { throw CacheDamage("the cache \(folder) is in use by another build") }
+        IndexStore.makeFolders(folder)
+        guard FileStatus.isDirectory(folder) == true else { throw CacheDamage("cannot create the cache folder \(folder)") }
+        let held: IndexStore.Lock?
+        do {
+            held = try IndexStore.lock(file: folder + "/.lock")
+        } catch {
+            throw CacheDamage("cannot write in the cache folder \(folder)")
+        }
+        guard let lock = held else { throw CacheDamage("the cache \(folder) is in use by another build") }
         self.lock = lock
         guard let program = ProgramIdentity.hash else { throw CacheDamage("cannot identify this program, so its cache cannot be trusted") }
         let identity = BuildFingerprint.current + " program=" + program
@@ -124,17 +131,6 @@ final class AnalysisCache {
             }
             return true
         }
-    }
-
-    /// `mkdir -p`.
-    private static func makeFolders(_ path: String) -> Bool {
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for part in path.split(separator: "/") {
-            prefix += part
-            if mkdir(prefix, 0o755) != 0, errno != EEXIST { return false }
-            prefix += "/"
-        }
-        return FileStatus.isDirectory(path) == true
     }
 
     /// Deletes the files of `folder` not named in `keep`: old packs, temporary files of killed builds.

@@ -17,7 +17,13 @@ public enum IndexBuild {
         for diagnostic in found.diagnostics { events(.diagnostic(diagnostic)) }
         guard found.errors.isEmpty else { throw .sources(found.errors) }
 
-        guard let lock = IndexStore.lock(options.index) else { throw .locked(options.index) }
+        let held: IndexStore.Lock?
+        do {
+            held = try IndexStore.lock(options.index)
+        } catch {
+            throw .write(error)
+        }
+        guard let lock = held else { throw .locked(options.index) }
         defer { withExtendedLifetime(lock) {} }
         var summary = IndexBuildSummary(path: IndexStore.filePath(in: options.index))
         summary.leftovers = IndexStore.removeLeftovers(in: options.index)
@@ -33,16 +39,13 @@ public enum IndexBuild {
 
         let sources = found.sources
         events(.started(files: sources.count))
-        var builder = IndexBuilder()
-        var manifest = SourceManifest(entries: [])
-        manifest.entries.reserveCapacity(sources.count)
+        var assembly = IndexAssembly(cache: cache, sources: sources.count)
         var unreadable: [InputError] = []
         let pool = AnalyzerPool(count: options.workers)
         let snapshot = cache?.snapshot
 
         func start(_ chunk: Int) -> ParallelBatch<Result<ResolvedSource, InputError>> {
-            let range = chunk * chunkSize..<min(sources.count, (chunk + 1) * chunkSize)
-            let part = Array(sources[range])
+            let part = Array(sources[chunk * chunkSize..<min(sources.count, (chunk + 1) * chunkSize)])
             return ParallelBatch(count: part.count, workers: options.workers) { worker, index in
                 ResolvedSource.resolve(part[index], cache: snapshot, analyzer: pool.analyzers[worker])
             }
@@ -55,66 +58,33 @@ public enum IndexBuild {
             let results = batch.wait()
             pending = chunk + 1 < chunks ? start(chunk + 1) : nil
             for (offset, result) in results.enumerated() {
-                let source = sources[chunk * chunkSize + offset]
-                let resolved: ResolvedSource
                 switch result {
-                case .success(let value): resolved = value
+                case .success(let resolved):
+                    try assembly.take(resolved, of: sources[chunk * chunkSize + offset]) { events(.diagnostic($0)) }
                 case .failure(let error):
                     unreadable.append(error)
-                    continue
-                }
-                for diagnostic in resolved.outcome.diagnostics { events(.diagnostic(diagnostic)) }
-                switch resolved.outcome.episodes {
-                case .analysed(let analyses):
-                    for analysis in analyses { builder.add(analysis) }
-                case .encoded(let pack, var offset, let count):
-                    for _ in 0..<count {
-                        do {
-                            try builder.add(encoded: pack.bytes, offset: &offset)
-                        } catch {
-                            throw .damagedCache("\(source.file.display): \(error.what)")
-                        }
-                    }
-                }
-                manifest.entries.append(SourceManifest.Entry(
-                    path: source.relative, hash: resolved.hash,
-                    dependencies: resolved.outcome.dependencies.map { .init(path: source.relativeFolder + $0.path, hash: $0.hash) }))
-                if let cache {
-                    cache.remember(source.file.display, identity: resolved.identity, hash: resolved.hash)
-                    let key = CacheSnapshot.key(source, hash: resolved.hash)
-                    switch resolved.record {
-                    case .cached(let place):
-                        cache.keep(key, at: place)
-                        summary.fromCache += 1
-                    case .fresh(let record): cache.store(key, record: record)
-                    case .uncached: break
-                    }
                 }
             }
-            events(.progress(files: min(sources.count, (chunk + 1) * chunkSize), episodes: builder.episodeCount))
+            events(.progress(files: min(sources.count, (chunk + 1) * chunkSize), episodes: assembly.builder.episodeCount))
         }
         guard unreadable.isEmpty else { throw .sources(unreadable) }
 
         events(.writing)
-        builder.metadata["manifest"] = manifest.text
-        builder.metadata["fingerprint"] = BuildFingerprint.current
-        let blocks = cache.map { TextBlockCache(snapshot: $0.snapshot) }
-        builder.textBlocks = blocks
-        let bytes = builder.serialize()
+        let bytes = assembly.serialize()
         do {
             try IndexStore.write(bytes, to: options.index)
         } catch {
             throw .write(error)
         }
-        if let cache, let blocks { blocks.commit(to: cache) }
         do {
             try cache?.save()
         } catch {
             events(.cacheUnavailable(error.what))
         }
         summary.files = sources.count
-        summary.episodes = builder.episodeCount
-        summary.moments = builder.momentCount
+        summary.episodes = assembly.builder.episodeCount
+        summary.moments = assembly.builder.momentCount
+        summary.fromCache = assembly.fromCache
         summary.bytes = bytes.count
         return summary
     }

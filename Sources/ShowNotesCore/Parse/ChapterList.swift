@@ -17,8 +17,8 @@ struct ChapterList {
     }
 
     var chapters: [Chapter] = []
-    /// Indices of the lines that were read as chapters (title lines included).
-    var usedLines: Set<Int> = []
+    /// Indices of the lines that were read as chapters (title lines included), in line order.
+    var usedLines: [Int] = []
     var warnings: [Diagnostic] = []
 
     /// Minimum size and maximum median gap of a transcript-like run of timestamps.
@@ -28,9 +28,11 @@ struct ChapterList {
     static let speakerTurnLines = 4
 
     init(candidates: [Candidate], file: String, duration: Double?) {
-        let leading = candidates.filter { $0.line.form != .trailing }
-        let trailing = candidates.filter { $0.line.form == .trailing }
-        let chosen = leading.count >= 2 ? leading : trailing.count >= 2 ? trailing : []
+        // Leading timestamps (and bare ones) win over trailing ones; most lists are all leading.
+        let trailingCount = candidates.reduce(0) { $0 + ($1.line.form == .trailing ? 1 : 0) }
+        let chosen = candidates.count - trailingCount >= 2
+            ? (trailingCount == 0 ? candidates : candidates.filter { $0.line.form != .trailing })
+            : trailingCount >= 2 ? candidates.filter { $0.line.form == .trailing } : []
         guard chosen.count >= 2 else { return }
         if Self.looksLikeTranscript(chosen) {
             warnings.append(Diagnostic(file: file, line: chosen[0].lineNumber, severity: .note,
@@ -59,8 +61,8 @@ struct ChapterList {
             }
             last = start
             chapters.append(Chapter(startTime: start, title: candidate.line.title))
-            usedLines.insert(candidate.lineIndex)
-            if let title = candidate.titleLineIndex { usedLines.insert(title) }
+            usedLines.append(candidate.lineIndex)
+            if let title = candidate.titleLineIndex { usedLines.append(title) }
         }
     }
 

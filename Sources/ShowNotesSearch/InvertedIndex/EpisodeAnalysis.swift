@@ -10,7 +10,7 @@ public struct EpisodeAnalysis: Sendable, Equatable {
     public var contextTerms: [ContextTerm]
     public var moments: [Moment]
     /// The distinct surface words of all the indexed text (folded, unstemmed, letters only),
-    /// in byte order: the episode's share of the spelling vocabulary (`SurfaceWords`).
+    /// in order of first appearance: the episode's share of the spelling vocabulary (`SurfaceWords`).
     public var words: [String] = []
 
     public struct ContextTerm: Sendable, Equatable {
@@ -100,11 +100,11 @@ public final class EpisodeAnalyzer {
         for section in episode.sections {
             moments.append(ownMoment(.section, text: section.heading + "\u{1F}" + section.text, first: UInt32.max))
         }
-        var words: Set<String> = []
+        var words = SurfaceWords.List()
         for text in [episode.title ?? "", episode.podcast ?? ""] + people { SurfaceWords.collect(text, into: &words) }
         for moment in moments { SurfaceWords.collect(moment.text, into: &words) }
         return EpisodeAnalysis(strings: strings, fieldLengths: lengths, contextTerms: contextTerms, moments: moments,
-                               words: words.sorted(by: Self.byteOrder))
+                               words: words.words)
     }
 
     private func ownMoment(_ kind: MomentKind, text: String, first: UInt32) -> EpisodeAnalysis.Moment {

@@ -20,7 +20,7 @@ public enum IndexStore {
     /// the old file or the new one, never a mix. The data is on disk (fsync) before the
     /// rename, and the rename is on disk before this returns.
     public static func write(_ bytes: [UInt8], to folder: String) throws(InputError) {
-        _ = mkdir(folder, 0o755)
+        makeFolders(folder)
         let target = filePath(in: folder)
         let temporary = folder + "/" + temporaryPrefix + "\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -78,22 +78,33 @@ public enum IndexStore {
         deinit { close(descriptor) }
     }
 
-    /// Takes the folder's build lock (creating the folder), or returns `nil` when another
-    /// build holds it. The kernel drops the lock when its holder dies, even by `kill -9`.
-    public static func lock(_ folder: String) -> Lock? {
-        _ = mkdir(folder, 0o755)
-        return lock(file: folder + "/.lock")
+    /// Takes the folder's build lock (creating the folder and its parents), or returns `nil`
+    /// when another build holds it; throws when the lock file cannot be created. The kernel
+    /// drops the lock when its holder dies, even by `kill -9`.
+    public static func lock(_ folder: String) throws(InputError) -> Lock? {
+        makeFolders(folder)
+        return try lock(file: folder + "/.lock")
     }
 
     /// Takes an exclusive `flock` on `path` (created when missing), or returns `nil` when it is held.
-    public static func lock(file path: String) -> Lock? {
+    public static func lock(file path: String) throws(InputError) -> Lock? {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { throw InputError(file: path, message: "cannot create the lock file here") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             return nil
         }
         return Lock(descriptor: descriptor)
+    }
+
+    /// `mkdir -p`, best effort (what cannot be made shows up as an error when it is used).
+    public static func makeFolders(_ path: String) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part
+            _ = mkdir(prefix, 0o755)
+            prefix += "/"
+        }
     }
 }
 

@@ -4,20 +4,44 @@
 /// Section `words`: a u32 block count, a u32 offset per block (from the end of the table),
 /// then the words in byte order in blocks of `IndexFormat.termsPerBlock`, prefix-compressed
 /// within a block: per word `varint(shared)`, `varint(suffix length)`, the suffix bytes,
-/// `varint(episode frequency)`. A pure function of the words added, in any order.
+/// `varint(episode frequency)`. Words are numbered by `WordHashTable` (no string hashing
+/// per word and episode); like the rest of the index, the bytes are a function of the
+/// episodes and the (sorted) order they are added in.
 struct VocabularyBuilder {
-    private var frequencies: [String: Int] = [:]
+    private var numbers = WordHashTable()
+    private var words: [String] = []
+    private var frequencies: [Int] = []
 
-    mutating func add(_ words: [String]) {
-        for word in words { frequencies[word, default: 0] += 1 }
+    mutating func add(_ episodeWords: [String]) {
+        for word in episodeWords {
+            if let number = numbers.number(WordHashTable.hash(word)) {
+                frequencies[number] += 1
+            } else {
+                words.append(word)
+                frequencies.append(1)
+            }
+        }
+    }
+
+    /// Byte order, compared in place (String comparison is by Unicode scalars, slower, and
+    /// not the byte order the reader and the verifier expect).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let ordered = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                for index in 0..<min(x.count, y.count) where x[index] != y[index] { return x[index] < y[index] }
+                return x.count < y.count
+            }
+        }
+        return (ordered ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     func serialize() -> [UInt8] {
-        let words = frequencies.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let order = words.indices.sorted { Self.precedes(words[$0], words[$1]) }
         var blocks = ByteWriter()
         var offsets: [UInt32] = []
         var previous: [UInt8] = []
-        for (number, word) in words.enumerated() {
+        for (number, index) in order.enumerated() {
+            let word = words[index]
             if number % IndexFormat.termsPerBlock == 0 {
                 offsets.append(UInt32(blocks.count))
                 previous = []
@@ -27,7 +51,7 @@ struct VocabularyBuilder {
             blocks.varint(shared)
             blocks.varint(bytes.count - shared)
             blocks.append(Array(bytes[shared...]))
-            blocks.varint(frequencies[word] ?? 0)
+            blocks.varint(frequencies[index])
             previous = bytes
         }
         var output = ByteWriter()

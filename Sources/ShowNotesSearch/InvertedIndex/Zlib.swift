@@ -44,7 +44,7 @@ enum Zlib {
         stream.avail_in = uInt(clamping: compressed.count)
         while produced < size {
             if produced == output.count {
-                output.append(contentsOf: repeatElement(0, count: min(size, output.count * 2) - output.count))
+                output += [UInt8](repeating: 0, count: min(size, output.count * 2) - output.count)   // contiguous: one memcpy
             }
             let chunk = min(step, output.count - produced)
             let status = output.withUnsafeMutableBufferPointer { target in

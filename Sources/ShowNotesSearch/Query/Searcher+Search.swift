@@ -4,6 +4,15 @@ public struct SearchResult: Sendable {
     /// Set when some words are unknown: what they could be, and whether `hits` are for the
     /// corrected query (`Correction.applied`).
     public var correction: Correction?
+
+    /// For each hit, whether no later hit belongs to its episode: where a list prints the
+    /// episode's "+N more" line (hits of an episode are together unless `--per-episode 0`).
+    public var lastOfEpisode: [Bool] {
+        let episodes = hits.map(\.episode)
+        let count = episodes.count
+        let firstFromEnd = EpisodeGroups.firstRanks(episodes.reversed())
+        return episodes.indices.map { count - 1 - firstFromEnd[count - 1 - $0] == $0 }
+    }
 }
 
 extension Searcher {

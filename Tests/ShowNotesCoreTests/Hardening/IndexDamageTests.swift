@@ -72,7 +72,7 @@ struct IndexDamageTests {
             }
             let failed = SearchExercise.run(reader, queries: Self.queries)
             if failed { reported += 1 } else { answered += 1 }
-            #expect(ContinuousClock.now - started < .seconds(5), "slow on \(damage)")
+            #expect(ContinuousClock.now - started < .seconds(60), "slow on \(damage)")   // a hang detector, not a benchmark
         }
         // Figures for the closing note (visible with `swift test --filter IndexDamage`).
         print("damage sweep: \(Self.damages(of: sound).count) copies; refused on open \(refusedOnOpen), corruption reported by a query or stats \(reported), answered \(answered); verify failed on all")

@@ -29,10 +29,12 @@ struct IndexStructureDamageTests {
         return SearchExercise.run(reader, queries: queries)
     }
 
-    @Test("flips behind a matching checksum in every section of the fixtures index and of a 300-episode index: no crash, no hang",
+    @Test("flips behind a matching checksum in every section of the fixtures index and of a 150-episode index: no crash, no hang",
           .timeLimit(.minutes(10)), arguments: ["fixtures", "many"])
     func resealedFlips(_ name: String) throws {
-        let sound = name == "fixtures" ? try HardeningIndex.fixtures() : HardeningIndex.many(300)
+        // 150 episodes: the shared words' postings run past one block of 128 (skip tables).
+        let sound = name == "fixtures" ? try HardeningIndex.fixtures() : HardeningIndex.many(150)
+        let rounds = name == "fixtures" ? 12 : 6
         let folder = try HardeningIndex.folder(holding: sound)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appending(path: IndexFormat.fileName).path
@@ -40,7 +42,7 @@ struct IndexStructureDamageTests {
         var copies = 0, caught = 0, reported = 0
         for (number, region) in HardeningIndex.regions(of: sound).enumerated().dropFirst() {
             var random = SplitMix64(seed: 0xC0DE_0000 + UInt64(number))
-            for round in 0..<12 {
+            for round in 0..<rounds {
                 var bytes = sound
                 // One byte, or (every fourth round) a run of four: varints and u32s change wholesale.
                 let width = round % 4 == 3 ? min(4, region.range.count) : 1
@@ -51,7 +53,8 @@ struct IndexStructureDamageTests {
                 copies += 1
                 if !IndexVerifier.verify(path: path).isSound { caught += 1 }
                 if Self.exercise(path) { reported += 1 }
-                #expect(ContinuousClock.now - started < .seconds(5), "slow on \(region.name) byte \(start)")
+                // A hang detector, not a benchmark: sanitizer builds on a busy machine are slow.
+                #expect(ContinuousClock.now - started < .seconds(60), "slow on \(region.name) byte \(start)")
             }
         }
         print("resealed damage (\(name), \(sound.count) bytes): \(copies) copies; verify caught \(caught), queries or stats reported \(reported); no crash")

@@ -64,10 +64,30 @@ struct ProgramRun {
             // WIFEXITED / WEXITSTATUS / WTERMSIG, spelled out (the C macros are not imported).
             if waitStatus & 0x7F == 0 { result.status = (waitStatus >> 8) & 0xFF } else { result.signal = waitStatus & 0x7F }
         }
-        result.stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        result.stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        result.stdout = Self.text(of: outPath)
+        result.stderr = Self.text(of: errPath)
         return result
     }
+
+    /// A file's text, read with `read(2)` (FoundationEssentials leaks a buffer per empty file
+    /// read, which LeakSanitizer would report).
+    static func text(of path: String) -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return "" }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether this test process (and so the binaries built beside it) runs under AddressSanitizer
+    /// or ThreadSanitizer: time and memory bounds then mean little, crashes and hangs still do.
+    static let isSanitized: Bool = ["__asan_init", "__tsan_init"].contains { (name: String) in dlsym(nil, name) != nil }
 
     /// Same, with ordinary strings.
     static func run(_ arguments: [String], timeout: Double = 30, environment: [String: String] = [:]) throws -> ProgramRun {

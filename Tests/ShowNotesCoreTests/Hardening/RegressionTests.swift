@@ -72,7 +72,7 @@ struct RegressionTests {
             }
             #expect(texts == ["first", big, "last"])
         }
-        #expect(elapsed < .seconds(20))
+        #expect(elapsed < .seconds(20) || ProgramRun.isSanitized)
 
         var builder = IndexBuilder()
         builder.metadata["manifest"] = big
@@ -82,7 +82,7 @@ struct RegressionTests {
         var manifest: String?
         let metadata = clock.measure { manifest = try? reader.metadata("manifest") }
         #expect(manifest == big)
-        #expect(metadata < .seconds(20))
+        #expect(metadata < .seconds(20) || ProgramRun.isSanitized)
     }
 
     @Test("a damaged size field in a text block costs no allocation of that size")

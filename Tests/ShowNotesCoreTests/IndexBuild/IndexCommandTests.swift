@@ -45,7 +45,7 @@ struct IndexCommandTests {
     func concurrent() throws {
         let folder = try BuildFolder()
         defer { folder.remove() }
-        let lock = IndexStore.lock(folder.index)
+        let lock = try IndexStore.lock(folder.index)
         defer { withExtendedLifetime(lock) {} }
         let second = try Self.index(folder)
         #expect(second.status == 2)

@@ -8,9 +8,9 @@ struct IndexStoreTests {
     func lock() throws {
         let folder = try BuildFolder()
         defer { folder.remove() }
-        var held = IndexStore.lock(folder.index)
+        var held = try IndexStore.lock(folder.index)
         #expect(held != nil)
-        #expect(IndexStore.lock(folder.index) == nil)
+        #expect(try IndexStore.lock(folder.index) == nil)
         #expect {
             try folder.build()
         } throws: { error in

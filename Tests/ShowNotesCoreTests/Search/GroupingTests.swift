@@ -66,6 +66,18 @@ struct GroupingTests {
         #expect(EpisodeGroups.grouped(ranked).map(\.moment) == [0, 2, 1, 4, 3])
     }
 
+    @Test("the +N more line goes after the last hit of each episode, grouped or not")
+    func lastOfEpisode() throws {
+        let searcher = Searcher(reader: try SearchIndex.library())
+        for perEpisode in [0, 3] {
+            let result = try searcher.search(SearchRequest(SearchQuery("hill OR culture"), limit: 8, perEpisode: perEpisode))
+            let last = result.lastOfEpisode
+            for (index, hit) in result.hits.enumerated() {
+                #expect(last[index] == !result.hits[(index + 1)...].contains { $0.episode == hit.episode })
+            }
+        }
+    }
+
     @Test("with --per-episode 0 the list is the plain ranking, not grouped")
     func plainList() {
         var plain = EpisodeGroups(limit: 10, perEpisode: 0)

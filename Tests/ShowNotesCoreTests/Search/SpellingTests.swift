@@ -110,3 +110,31 @@ struct SpellingTests {
         #expect(a.serialize() == b.serialize())
     }
 }
+
+@Suite("Spelling vocabulary")
+struct VocabularyTests {
+    @Test("the fast ASCII word splitter finds exactly the words the analyzer's splitter finds", arguments: [
+        "Don't stop: tight-knit 10,000-meter 5000m covid19 runners' 'tis U.S. e-mail",
+        "Joe’s “quoted” text — with…dashes – and • bullets; 90's and a-b-c",
+        "(3:25) Continuing an Olympic legacy… Coach’s belief, PRs and 12:54.99",
+    ])
+    func fastSplitterAgrees(text: String) {
+        var fast = SurfaceWords.List()
+        SurfaceWords.collect(text, into: &fast)
+        var reference = SurfaceWords.List()
+        SurfaceWords.collectFolded(text, into: &reference)
+        #expect(Set(fast.words) == Set(reference.words))
+    }
+
+    @Test("on every seed and notes fixture, the fast splitter and the analyzer's agree")
+    func fastSplitterAgreesOnFixtures() throws {
+        for name in Fixtures.files(in: "seeds") + Fixtures.files(in: "notes") {
+            let text = String(decoding: try Fixtures.bytes(name), as: UTF8.self)
+            var fast = SurfaceWords.List()
+            SurfaceWords.collect(text, into: &fast)
+            var reference = SurfaceWords.List()
+            SurfaceWords.collectFolded(text, into: &reference)
+            #expect(Set(fast.words) == Set(reference.words), "\(name)")
+        }
+    }
+}
