@@ -40,6 +40,16 @@ public enum SourceFiles {
         }
     }
 
+    /// The names of the files a folder keeps about itself (`README.md`, `SOURCES.md`, …): inside
+    /// a folder they are skipped, since they describe the folder rather than an episode.
+    static let folderDocuments: Set<String> = ["readme", "sources", "license", "licence", "changelog", "contributing", "authors", "notice"]
+
+    static func isFolderDocument(_ relative: String) -> Bool {
+        let name = relative.split(separator: "/").last ?? Substring(relative)
+        let stem = name.split(separator: ".", maxSplits: 1).first ?? name
+        return folderDocuments.contains(stem.lowercased())
+    }
+
     /// Expands `paths` into sources. Unknown file types inside folders are reported as notes;
     /// a path that does not exist is an error.
     public static func discover(_ paths: [String]) -> (sources: [Source], diagnostics: [Diagnostic], errors: [InputError]) {
@@ -68,7 +78,10 @@ public enum SourceFiles {
                 if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                 let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 guard FileStatus.isDirectory(full) == false else { continue }
-                if let kind = kind(ofPath: relative) {
+                if isFolderDocument(relative) {
+                    diagnostics.append(Diagnostic(file: full, severity: .note,
+                                                  message: "a folder's own document (README, SOURCES, LICENSE…), not show notes; skipped (name the file to read it)"))
+                } else if let kind = kind(ofPath: relative) {
                     sources.append(Source(path: full, display: full, kind: kind))
                 } else if !relative.hasSuffix(".json") {
                     diagnostics.append(Diagnostic(file: full, severity: .note, message: "not a notes or feed file (by its extension); skipped"))

@@ -20,21 +20,37 @@ enum Bylines {
         // Below, only these lines can come out `true` (see `Bylines+Prefilters.swift`).
         guard prefixed || mayBeListedBoilerplate(line) || (hasBars && mayNamePlatforms(text, line)) else { return false }
         let lower = text.lowercasedFast()
-        if boilerplate.contains(lower) { return true }
+        if boilerplate.contains(lower) || isBreadcrumb(lower) { return true }
         guard hasBars || prefixed else { return false }
         let words = lower.letterWords()
         if hasBars {
             let platforms = words.filter { platformWords.contains(String($0)) }.count
             if platforms >= 2 { return true }
         }
-        if words.count <= 12, ["subscribe", "listen on", "follow us on", "share this", "download on"].contains(where: { lower.hasPrefix($0) }) {
+        if words.count <= 12, ["listen on", "follow us on", "share this", "download on"].contains(where: { lower.hasPrefix($0) }) {
+            return true
+        }
+        // `Subscribe`, `Subscribe to the show`, `Subscribe on Spotify`; not a title `Subscribe Law Cases…`.
+        if words.count <= 12, words.first == "subscribe", words.count == 1 || subscribeFollowers.contains(String(words[1])) {
             return true
         }
         return ["sponsored by", "this episode is brought to you by", "this episode is sponsored by", "brought to you by"]
             .contains(where: { lower.hasPrefix($0) })
     }
 
-    private static let boilerplatePrefixes = ASCIIWords(["subscribe", "listen on", "follow us", "share this", "download on", "sponsored", "this episode is", "brought to"])
+    /// `home / podcast / episodes`, `home › shows`: a site's breadcrumb trail (lower-cased).
+    private static func isBreadcrumb(_ lower: String) -> Bool {
+        guard lower.hasPrefix("home") else { return false }
+        let rest = lower.dropFirst(4).drop(while: { $0 == " " })
+        return ["/", ">", "›", "»", "\\"].contains { rest.hasPrefix($0) }
+    }
+
+    /// Words that follow "subscribe" in a call to subscribe.
+    private static let subscribeFollowers: Set<String> = [
+        "to", "on", "now", "here", "today", "for", "in", "via", "and", "wherever", "at", "with", "free", "apple", "spotify",
+    ]
+
+    private static let boilerplatePrefixes = ASCIIWords(["home", "subscribe", "listen on", "follow us", "share this", "download on", "sponsored", "this episode is", "brought to"])
 
     /// Reads a byline, or returns `nil` when the line is not one.
     static func facts(in text: String) -> Facts? {

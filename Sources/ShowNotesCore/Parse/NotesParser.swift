@@ -101,9 +101,9 @@ struct NotesReading {
         episode.summary = summary()
         if document.isPage { episode.sections = pageSections() }
         episode.links = uniqueLinks()
-        episode.people = people(summary: episode.summary)
         let matter = document.frontMatter
         episode.podcast = matter.podcast ?? facts.podcast ?? podcastFallback
+        episode.people = people(summary: episode.summary, podcast: episode.podcast)
         episode.published = matter.date ?? facts.date
         episode.number = matter.number ?? facts.number
         episode.audio = matter.audio
@@ -220,11 +220,14 @@ struct NotesReading {
             case .blank, .boilerplate, .byline: continue
             case .text:
                 let text = lines[index].text
-                guard Self.looksLikeTitle(text), lines[index].listItemText == nil else { return nil }
-                roles[index] = .title
-                // A title repeated on the next non-blank line is the page's furniture.
                 var next = index + 1
                 while next < lines.count, lines[next].isBlank { next += 1 }
+                // A byline (`Podcast — Episode 12 — date`) right below vouches for a long title.
+                let bylineBelow = next < lines.count && { if case .byline = roles[next] { true } else { false } }()
+                guard lines[index].listItemText == nil,
+                      Self.looksLikeTitle(text) || (bylineBelow && Self.mayBeLongTitle(text)) else { return nil }
+                roles[index] = .title
+                // A title repeated on the next non-blank line is the page's furniture.
                 if next < lines.count, lines[next].text == text { roles[next] = .title }
                 return text
             default: return nil
@@ -239,6 +242,11 @@ struct NotesReading {
         guard text.byteCount <= 400, text.byteCount <= 160 || text.count <= 160, !text.containsBytes("http") else { return false }
         if text.hasSuffix(".") && !text.hasSuffix("...") { return false }
         return text.spaceSeparatedWordCount(upTo: 21) <= 20
+    }
+
+    /// One line of at most 300 bytes with no URL: a title, when a byline stands below it.
+    static func mayBeLongTitle(_ text: String) -> Bool {
+        text.byteCount <= 300 && !text.containsBytes("http")
     }
 
     // MARK: Summary and takeaways
@@ -294,9 +302,7 @@ struct NotesReading {
                 index += 1
                 continue
             }
-            // The section runs to the next heading.
-            var end = index + 1
-            while end < lines.count, !isHeading(end) { end += 1 }
+            let end = takeawaysEnd(after: index)
             let items = (index + 1..<end).compactMap { line in isText(line) ? lines[line].listItemText.map { (line, $0) } : nil }
             if let top = items.map({ lines[$0.0].indent }).min() {
                 result += items.filter { lines[$0.0].indent == top }.map { String($0.1.trimmingWhitespace()) }
@@ -306,6 +312,34 @@ struct NotesReading {
             index = end
         }
         return result.filter { !$0.isEmpty }
+    }
+
+    /// Where the takeaways section opened by the heading at `heading` ends: at the next heading,
+    /// or, once its list has begun, at the first line that is neither an item nor an item's
+    /// continuation (a chapter, a byline, a paragraph after a blank line). Notes often follow
+    /// the list with chapters and credits but no heading; those are not takeaways.
+    private func takeawaysEnd(after heading: Int) -> Int {
+        var end = heading + 1
+        var listBegun = false
+        var afterBlank = false
+        scan: while end < lines.count {
+            switch roles[end] {
+            case .heading: break scan
+            case .blank: afterBlank = true
+            case .text:
+                if lines[end].listItemText != nil {
+                    listBegun = true
+                } else if listBegun && afterBlank {
+                    break scan
+                }
+                afterBlank = false
+            case .chapter, .byline, .title:
+                if listBegun { break scan }
+            case .boilerplate: break
+            }
+            end += 1
+        }
+        return end
     }
 
     /// Under 300 Characters (a list-less takeaway line); bytes decide for most lines.
@@ -330,14 +364,16 @@ struct NotesReading {
         return document.links.filter { seen.insert($0.url).inserted }
     }
 
-    private func people(summary: String) -> [Person] {
+    /// Front matter guests, bylines, and handle credits (`Ann Lee – https://… | @annlee`);
+    /// a credit naming the podcast itself (`The Show – https://… | @theshow`) is not a person.
+    private func people(summary: String, podcast: String?) -> [Person] {
         // Front matter's guest list is the author's own word: it replaces the guesses from
         // `Guest:` lines and handle credits (a host byline still counts).
         let stated = document.frontMatter.guests
         var found = stated.map { Person(name: $0, role: "guest") }
             + facts.people.filter { stated.isEmpty || $0.role != "guest" }
         for index in lines.indices where isText(index) {
-            if let name = Bylines.handleCredit(lines[index].text) {
+            if let name = Bylines.handleCredit(lines[index].text), name.lowercasedFast() != podcast?.lowercasedFast() {
                 found.append(Person(name: name, role: stated.isEmpty && summary.containsText(name) ? "guest" : nil))
             }
         }

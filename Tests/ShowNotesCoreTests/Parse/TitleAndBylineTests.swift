@@ -31,7 +31,8 @@ struct TitleAndBylineTests {
     @Test("navigation, subscribe, share and sponsor lines are never the title",
           arguments: ["Back", "Back Back", "Back to Blog", "Subscribe | Apple | Spotify | Google", "Listen on Apple Podcasts",
                       "Share this episode", "Share on Twitter", "Sponsored by Acme Mattresses",
-                      "This episode is brought to you by Acme Mattresses", "Apple Podcasts • Spotify • Overcast"])
+                      "This episode is brought to you by Acme Mattresses", "Apple Podcasts • Spotify • Overcast",
+                      "Home / Podcast / Episodes", "Home › Shows › Harbour Hours", "HOME > EPISODES"])
     func boilerplateSkipped(_ line: String) {
         let text = "\(line)\n\nThe Real Title Here\n\nThe real title is here, and this paragraph is the prose that follows it.\n"
         let episode = NotesParser.parse(text, format: .text, source: "b.txt").episode
@@ -122,5 +123,31 @@ struct TitleAndBylineTests {
     @Test("an HTML <h1> is preferred to a <title> that carries the site's name")
     func h1OverTitle() throws {
         #expect(try Fixtures.parse("notes/html-title.html").episode.title == "Locks, Boats and Long Nights")
+    }
+
+    /// The layout of many podcast sites' episode pages, written out as text: a breadcrumb above a
+    /// long quoted title, a byline, takeaways followed (with no heading between) by chapters and
+    /// credits, and a credit for the show itself.
+    @Test("a site page: the breadcrumb is not the title, the long title above a byline is, the show's own credit is no person")
+    func sitePageLayout() throws {
+        let episode = try Fixtures.parse("notes/site-page-layout.txt").episode
+        #expect(episode.title == "#7: Rosa Delgado – “We kept rowing past the harbour lights long after the race had ended, and nobody minded the cold.”")
+        #expect(episode.podcast == "Harbour Hours")
+        #expect(episode.published == "2023-05-04")
+        #expect(episode.people == [Person(name: "Rosa Delgado", role: "guest")])
+        #expect(episode.takeaways == [
+            "Small clubs survive on routines, not on talent",
+            "A shared kettle is a better recruiting tool than a poster",
+            "Rowing in the dark teaches trust in the stroke seat",
+        ])
+        #expect(rendered(episode.chapters) == ["0:00 Welcome back", "4:12 Am I too old to start rowing?", "9:30 Pm shifts and early crews", "15:45 The boathouse kettle"])
+    }
+
+    @Test("a title may begin with Subscribe; a call to subscribe is still boilerplate",
+          arguments: [("Subscribe Law Cases Rewarded", true), ("Subscribe to the show", false), ("Subscribe on Spotify", false), ("Subscribe", false)])
+    func subscribeWord(_ line: String, _ isTitle: Bool) {
+        let text = "\(line)\n\nThe Real Title Here\n\nThe prose that follows, long enough to be read as a summary paragraph.\n"
+        let episode = NotesParser.parse(text, format: .text, source: "s.txt").episode
+        #expect(episode.title == (isTitle ? line : "The Real Title Here"))
     }
 }
