@@ -3,7 +3,7 @@
 same hit counts as FTS5 and tantivy through `search --count`, index size against tantivy's
 text-once ("split") builds, build time against tantivy's split build with default threads,
 and whole-process query medians against the best peer (geometric mean too)."""
-import json, math, shlex, subprocess, sys
+import json, math, subprocess, sys
 
 QUERIES = [("common", "people"), ("rare", "cathedral"), ("and2", "injury recovery"),
            ("phrase", '"team culture"'), ("prefix", "nutri*"), ("and4", "mental health sleep habits"),
@@ -18,7 +18,8 @@ def main():
     print("|---|---|---|---|---|")
     same_all = True
     for name, query in QUERIES:
-        out = subprocess.run([binary, "search", "--index", index, "--count"] + shlex.split(query),
+        # One argument, quotes included: what peers.py's template passes (shlex.quote of the query).
+        out = subprocess.run([binary, "search", "--index", index, "--count", query],
                              capture_output=True, text=True).stdout.strip()
         ours_hits = int(out or -1)
         f, t = Q["fts5"][name]["hits"], Q["tantivy"][name]["hits"]
