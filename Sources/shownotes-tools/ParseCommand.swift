@@ -24,11 +24,12 @@ struct ParseCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let loaded = Loading.load(paths)
-        for episode in loaded.episodes {
-            Console.out(json ? episode.json.text : Self.summary(of: episode))
-        }
-        if loaded.failed { throw ExitCode(ExitStatus.error) }
+        // Each episode is printed as soon as it is read (a 100 MB feed is never held whole),
+        // its text made on the core that parsed it.
+        let json = json
+        let failed = Loading.read(paths, prepare: { episode in json ? episode.json.text : Self.summary(of: episode) },
+                                  each: Console.out)
+        if failed { throw ExitCode(ExitStatus.error) }
     }
 
     /// A readable block per episode.
@@ -68,24 +69,33 @@ enum Loading {
         var failed = false
     }
 
+    /// Every episode, collected.
     static func load(_ paths: [String]) -> Loaded {
-        var loaded = Loaded()
+        var episodes: [Episode] = []
+        let failed = read(paths, prepare: { $0 }, each: { episodes.append($0) })
+        return Loaded(episodes: episodes, failed: failed)
+    }
+
+    /// Hands each episode, `prepare`d (see `SourceReader.read(_:prepare:each:)`), to `each` in
+    /// source order as soon as it is read; a source's diagnostics follow its episodes.
+    /// Returns whether some path or file could not be read.
+    static func read<Prepared: Sendable>(_ paths: [String], prepare: @escaping @Sendable (Episode) -> Prepared,
+                                         each: (Prepared) -> Void) -> Bool {
+        var failed = false
         let found = SourceFiles.discover(paths)
         Console.report(found.diagnostics)
         for error in found.errors {
             Console.error(error.description)
-            loaded.failed = true
+            failed = true
         }
         for source in found.sources {
             do {
-                let result = try SourceReader.read(source)
-                Console.report(result.diagnostics)
-                loaded.episodes += result.episodes
+                Console.report(try SourceReader.read(source, prepare: prepare, each: each))
             } catch {
                 Console.error(error.description)
-                loaded.failed = true
+                failed = true
             }
         }
-        return loaded
+        return failed
     }
 }

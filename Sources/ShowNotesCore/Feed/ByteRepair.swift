@@ -47,7 +47,10 @@ struct ByteRepair {
         while index < count {
             // Copy a run of ordinary bytes at once.
             let runStart = index
-            while index < count, !isSpecial(bytes[index]) { index += 1 }
+            let offset = tableOffset
+            Self.specialTable.withUnsafeBufferPointer { special in
+                while index < count, !special[offset + Int(bytes[index])] { index += 1 }
+            }
             if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             guard index < count else { break }
             let byte = bytes[index]
@@ -76,7 +79,7 @@ struct ByteRepair {
         return index
     }
 
-    private func isSpecial(_ byte: UInt8) -> Bool {
+    private static func isSpecial(_ byte: UInt8, in state: State, validatesUTF8: Bool) -> Bool {
         if byte < 0x20 { return byte != 0x09 && byte != 0x0D }
         if byte >= 0x80 { return validatesUTF8 }
         switch state {
@@ -87,13 +90,30 @@ struct ByteRepair {
         }
     }
 
+    /// `isSpecial` as tables, one per state and UTF-8 checking: 256 flags from
+    /// `(state × 2 + validatesUTF8) × 256`, so the scan for ordinary runs is one load a byte.
+    private static let specialTable: [Bool] = [State.text, .cdata, .comment, .instruction].flatMap { state in
+        [false, true].flatMap { validates in (0...255).map { isSpecial(UInt8($0), in: state, validatesUTF8: validates) } }
+    }
+
+    private var tableOffset: Int {
+        let row: Int
+        switch state {
+        case .text: row = 0
+        case .cdata: row = 1
+        case .comment: row = 2
+        case .instruction: row = 3
+        }
+        return (row * 2 + (validatesUTF8 ? 1 : 0)) * 256
+    }
+
     /// `]]>`, `-->`, `?>`: the end of a CDATA section, comment or instruction.
     private mutating func closer(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, isLast: Bool, into output: inout [UInt8]) -> Int? {
         let end: [UInt8]
         switch state {
-        case .cdata: end = [0x5D, 0x5D, 0x3E]
-        case .comment: end = [0x2D, 0x2D, 0x3E]
-        case .instruction: end = [0x3F, 0x3E]
+        case .cdata: end = Self.cdataEnd
+        case .comment: end = Self.commentEnd
+        case .instruction: end = Self.instructionEnd
         case .text: end = []
         }
         if index + end.count > bytes.count, !isLast { return nil }
@@ -112,8 +132,8 @@ struct ByteRepair {
         return true
     }
 
-    private func matchesIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: String) -> Bool {
-        let pattern = Array(word.utf8)
+    /// `word` in lower case.
+    private func matchesIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: [UInt8]) -> Bool {
         guard index + pattern.count <= bytes.count else { return false }
         for offset in 0..<pattern.count where bytes[index + offset] | 0x20 != pattern[offset] { return false }
         return true
@@ -121,25 +141,31 @@ struct ByteRepair {
 
     // MARK: Markup
 
+    // Made once: an array literal in `lessThan` would be made for every tag of the feed.
+    private static let cdataStart = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
+    private static let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
+    private static let instructionStart = Array("<?".utf8), instructionEnd = Array("?>".utf8)
+    private static let xml = Array("xml".utf8), item = Array("item".utf8), entry = Array("entry".utf8)
+
     private mutating func lessThan(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, isLast: Bool, into output: inout [UInt8]) -> Int? {
         if index + 10 > bytes.count, !isLast { return nil }
-        if matches(bytes, at: index, Array("<![CDATA[".utf8)) {
+        if matches(bytes, at: index, Self.cdataStart) {
             state = .cdata
-            output.append(contentsOf: Array("<![CDATA[".utf8))
+            output.append(contentsOf: Self.cdataStart)
             return 9
         }
-        if matches(bytes, at: index, Array("<!--".utf8)) {
+        if matches(bytes, at: index, Self.commentStart) {
             state = .comment
-            output.append(contentsOf: Array("<!--".utf8))
+            output.append(contentsOf: Self.commentStart)
             return 4
         }
-        if matches(bytes, at: index, Array("<?".utf8)) {
-            if matchesIgnoringCase(bytes, at: index + 2, "xml"), index + 5 < bytes.count, bytes[index + 5] <= 0x20,
+        if matches(bytes, at: index, Self.instructionStart) {
+            if matchesIgnoringCase(bytes, at: index + 2, Self.xml), index + 5 < bytes.count, bytes[index + 5] <= 0x20,
                emittedAny || !output.isEmpty {
                 return blankDeclaration(bytes, at: index, isLast: isLast, into: &output)
             }
             state = .instruction
-            output.append(contentsOf: Array("<?".utf8))
+            output.append(contentsOf: Self.instructionStart)
             return 2
         }
         let next = index + 1 < bytes.count ? bytes[index + 1] : 0x20
@@ -150,7 +176,7 @@ struct ByteRepair {
             output.append(contentsOf: Array("&#60;".utf8))
             return 1
         }
-        if matchesIgnoringCase(bytes, at: index + 1, "item") || matchesIgnoringCase(bytes, at: index + 1, "entry") {
+        if matchesIgnoringCase(bytes, at: index + 1, Self.item) || matchesIgnoringCase(bytes, at: index + 1, Self.entry) {
             let after = index + 1 + (bytes[index + 1] | 0x20 == UInt8(ascii: "i") ? 4 : 5)
             if after < bytes.count, bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/") || bytes[after] <= 0x20 {
                 findings.itemTags += 1

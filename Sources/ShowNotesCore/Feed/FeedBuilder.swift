@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// Turns the SAX events of one feed into `FeedItem`s (handed to `onItem` as each item ends),
 /// the channel's own fields, and the problems libxml2 reported.
 ///
@@ -5,6 +7,8 @@
 final class FeedBuilder {
     /// Where the current event is in the file (set by the parser while it runs).
     var lineSource: (() -> Int)?
+    /// Makes element names (set by the parser while it runs).
+    var names: XMLNameCache?
     /// Called with each finished item.
     var onItem: (FeedItem) -> Void = { _ in }
 
@@ -56,8 +60,17 @@ final class FeedBuilder {
 
     // MARK: Events
 
+    func start(_ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+               attributes: XMLAttributes) {
+        start(names?.name(local, prefix, uri) ?? XMLName(local, prefix, uri), attributes: attributes)
+    }
+
+    func end(_ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+        end(names?.name(local, prefix, uri) ?? XMLName(local, prefix, uri))
+    }
+
     func start(_ name: XMLName, attributes: XMLAttributes) {
-        let vocabulary = FeedVocabulary.of(name)
+        let vocabulary = name.vocabulary
         let local = name.local
         if rootName == nil { rootName = local }
         let parent = path.last
@@ -93,7 +106,7 @@ final class FeedBuilder {
         } else if capture?.markup == true {
             keep(Array("</\(name.local)>".utf8))
         }
-        if FeedVocabulary.of(name) == .psc, name.local == "chapters" { inPodlove = false }
+        if name.vocabulary == .psc, name.local == "chapters" { inPodlove = false }
         if let finished = item, depth == itemDepth {
             item = nil
             onItem(finished)

@@ -66,10 +66,11 @@ struct FeedEpisode: Sendable {
                 details.chaptersFrom = "podcast:chapters"
             }
         }
-        if let audio = episode.audio {
+        if let audio = episode.audio, episode.chapters.contains(where: { $0.url == nil }) {
+            let base = Self.withoutFragment(audio)
             episode.chapters = episode.chapters.map { chapter in
                 var linked = chapter
-                if linked.url == nil { linked.url = Self.deepLink(audio, chapter.startTime) }
+                if linked.url == nil { linked.url = "\(base)#t=\(JSONValue.numberText(chapter.startTime))" }
                 return linked
             }
         }
@@ -82,7 +83,17 @@ struct FeedEpisode: Sendable {
 
     /// `https://x/ep.mp3#t=62.5`.
     static func deepLink(_ audio: String, _ seconds: Double) -> String {
-        let base = audio.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? audio
-        return "\(base)#t=\(JSONValue.numberText(seconds))"
+        "\(withoutFragment(audio))#t=\(JSONValue.numberText(seconds))"
+    }
+
+    /// The URL up to its first `#`: found on bytes when the URL is ASCII (then every byte is a
+    /// Character), else by Characters.
+    static func withoutFragment(_ url: String) -> Substring {
+        let bytes = url.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard let hash = bytes.firstIndex(of: UInt8(ascii: "#")) else { return url[...] }
+            return url[..<hash]
+        }
+        return url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? url[...]
     }
 }

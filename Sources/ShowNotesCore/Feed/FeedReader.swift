@@ -29,9 +29,17 @@ public enum FeedReader {
     /// memory stays bounded however many items the feed has. The diagnostics come at the end.
     /// (An item read before the channel's `<title>` has no podcast name.)
     public static func read(path: String, display: String, each: (Episode) -> Void) throws(InputError) -> Summary {
+        try read(path: path, display: display, prepare: { _ in () }, each: { episode, _ in each(episode) })
+    }
+
+    /// Reads the feed at `path` as `read(path:display:each:)` does, and also `prepare`s each
+    /// episode (into the JSON to print, say) on the worker that parsed it, so that this work
+    /// is spread over the cores too; `each` gets the episode and what was prepared.
+    public static func read<Prepared: Sendable>(path: String, display: String, prepare: @escaping @Sendable (Episode) -> Prepared,
+                                                each: (Episode, Prepared) -> Void) throws(InputError) -> Summary {
         guard let file = FileChunks(path: path) else { throw InputError(file: display, message: "cannot open this file") }
         var failed = false
-        let summary = try stream(display: display, feedFolder: folder(of: path), each: each) {
+        let summary = try stream(display: display, feedFolder: folder(of: path), prepare: prepare, each: each) {
             guard let chunk = file.next() else {
                 failed = true
                 return []
@@ -52,7 +60,7 @@ public enum FeedReader {
     public static func readFeed(bytes: [UInt8], display: String, feedFolder: String? = nil) throws(InputError) -> Feed {
         var remaining = bytes[...]
         var episodes: [Episode] = []
-        let summary = try stream(display: display, feedFolder: feedFolder, each: { episodes.append($0) }) {
+        let summary = try stream(display: display, feedFolder: feedFolder, prepare: { _ in () }, each: { episode, _ in episodes.append(episode) }) {
             let chunk = Array(remaining.prefix(FileChunks.chunkSize))
             remaining = remaining.dropFirst(chunk.count)
             return chunk
@@ -86,8 +94,8 @@ public enum FeedReader {
     private static let parserReady: Void = { xmlInitParser() }()
 
     /// The pipeline: sniff → (UTF-16/32 → UTF-8) → repair → SAX → items → episodes.
-    private static func stream(display: String, feedFolder: String?, each: (Episode) -> Void,
-                               next: () -> [UInt8]) throws(InputError) -> Summary {
+    private static func stream<Prepared: Sendable>(display: String, feedFolder: String?, prepare: @escaping @Sendable (Episode) -> Prepared,
+                                                   each: (Episode, Prepared) -> Void, next: () -> [UInt8]) throws(InputError) -> Summary {
         _ = parserReady
         var head = next()
         while head.count < 4096 {
@@ -109,22 +117,28 @@ public enum FeedReader {
         var count = 0
         var diagnostics: [Diagnostic] = []
         var maker = FeedEpisode(display: display, feedFolder: feedFolder)
-        var batch = EpisodeBatch()
+        var batch = EpisodeBatch(prepare: prepare)
         var started = true
         // `each` is only called from here, synchronously, while this function runs.
         withoutActuallyEscaping(each) { each in
+            func hand(_ outputs: [EpisodeBatch<Prepared>.Output]) {
+                for output in outputs {
+                    count += 1
+                    each(output.episode, output.prepared)
+                    diagnostics += output.warnings
+                }
+            }
+            // A batch's episodes get the channel's persons and title as they are when the batch is full.
             func flush() {
                 maker.channelPersons = builder.channelPersons
-                for (var episode, warnings) in batch.flush(with: maker) {
-                    episode.podcast = builder.podcastTitle
-                    count += 1
-                    each(episode)
-                    diagnostics += warnings
-                }
+                hand(batch.finish(with: maker, podcast: builder.podcastTitle))
             }
             builder.onItem = { item in
                 batch.add(item)
-                if batch.isFull { flush() }
+                if batch.isFull {
+                    maker.channelPersons = builder.channelPersons
+                    hand(batch.launch(with: maker, podcast: builder.podcastTitle))
+                }
             }
             defer { builder.onItem = { _ in } }   // the closure holds the builder: break the cycle
             guard let parser = SAXPushParser(builder: builder, file: display, encoding: otherEncoding ?? "UTF-8") else {

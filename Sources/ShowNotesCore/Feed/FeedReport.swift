@@ -25,11 +25,13 @@ enum FeedReport {
         warn(repair.strayLessThan) { "'<' that starts no tag\(times($0)); kept as text" }
         warn(repair.badCharacterReferences) { "character reference to a character XML does not allow\(times($0)); read as U+FFFD" }
         warn(repair.misplacedDeclaration) { _ in "text before the XML declaration; declaration ignored" }
-        for (name, finding) in repair.htmlEntities.sorted(by: { $0.value.firstLine < $1.value.firstLine }) {
+        // By line, then name: a dictionary's order changes from run to run.
+        for (name, finding) in repair.htmlEntities.sorted(by: { ($0.value.firstLine, $0.key) < ($1.value.firstLine, $1.key) }) {
             warn(finding) { "HTML entity '&\(name);' is not defined in XML\(times($0)); read as HTML" }
         }
         let declared = Set(builder.declaredEntities)
-        for (name, finding) in repair.unknownEntities.sorted(by: { $0.value.firstLine < $1.value.firstLine }) where !declared.contains(name) {
+        for (name, finding) in repair.unknownEntities.sorted(by: { ($0.value.firstLine, $0.key) < ($1.value.firstLine, $1.key) })
+        where !declared.contains(name) {
             warn(finding) { "undefined entity '&\(name);'\(times($0)); kept as text" }
         }
         if !builder.declaredEntities.isEmpty {

@@ -7,15 +7,17 @@ enum NotesChoice {
         guard notes.count > 1 else { return notes.first }
         let ordered = notes.enumerated().sorted { ($0.element.field, $0.offset) < ($1.element.field, $1.offset) }.map(\.element)
         guard let preferred = ordered.first(where: { $0.field != .subtitle }) ?? ordered.first else { return nil }
-        let (length, lines) = visibleSize(preferred)
+        let (length, lines) = visibleSize(preferred, enough: (300, 2))
         guard lines <= 1, length < 300 else { return preferred }
         let longest = ordered.map { ($0, visibleSize($0).length) }.max { $0.1 < $1.1 }
         if let longest, longest.1 > length + 40 { return longest.0 }
         return preferred
     }
 
-    /// Visible characters (UTF-8 bytes outside tags, roughly) and lines with text, counted on bytes.
-    static func visibleSize(_ notes: FeedItem.Notes) -> (length: Int, lines: Int) {
+    /// Visible characters (UTF-8 bytes outside tags, roughly) and lines with text, counted on
+    /// bytes; when `enough` is given, counting may stop once either count reaches its value.
+    static func visibleSize(_ notes: FeedItem.Notes, enough: (length: Int, lines: Int)? = nil) -> (length: Int, lines: Int) {
+        let (enoughLength, enoughLines) = enough ?? (Int.max, Int.max)
         var copy = notes.text
         return copy.withUTF8 { bytes in
             var length = 0, lines = 0, lineHasText = false, inTag = false
@@ -24,7 +26,7 @@ enum NotesChoice {
                 if lineHasText { lines += 1 }
                 lineHasText = false
             }
-            while index < bytes.count {
+            while index < bytes.count, length < enoughLength, lines < enoughLines {
                 let byte = bytes[index]
                 if inTag {
                     if byte == UInt8(ascii: ">") { inTag = false }
@@ -32,9 +34,12 @@ enum NotesChoice {
                     inTag = true
                     var name = index + 1
                     if name < bytes.count, bytes[name] == UInt8(ascii: "/") { name += 1 }
-                    var word: [UInt8] = []
-                    while name < bytes.count, bytes[name].isASCIILetter || bytes[name].isASCIIDigit, word.count < 8 {
-                        word.append(bytes[name] | 0x20)
+                    // Up to 8 letters and digits, lowercased, packed into one number (none is a 0 byte).
+                    var word: UInt64 = 0
+                    var letters = 0
+                    while name < bytes.count, bytes[name].isASCIILetter || bytes[name].isASCIIDigit, letters < 8 {
+                        word = word << 8 | UInt64(bytes[name] | 0x20)
+                        letters += 1
                         name += 1
                     }
                     if Self.lineTags.contains(word) { endLine() }
@@ -51,7 +56,10 @@ enum NotesChoice {
         }
     }
 
-    private static let lineTags: Set<[UInt8]> = Set(["br", "p", "li", "div", "h1", "h2", "h3", "h4", "tr"].map { Array($0.utf8) })
+    /// `br`, `p`, `li`, `div`, `h1`…`h4`, `tr`, packed as `visibleSize` packs a tag's name.
+    private static let lineTags: [UInt64] = ["br", "p", "li", "div", "h1", "h2", "h3", "h4", "tr"].map { name in
+        name.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+    }
 
     /// A feed's description is its episode summary even when it is too short for the notes
     /// parser to call it prose: the first one-paragraph description, summary or subtitle.

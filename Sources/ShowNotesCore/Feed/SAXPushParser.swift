@@ -22,11 +22,11 @@ final class SAXPushParser {
         handler.startElementNs = { user, localName, prefix, uri, _, _, attributeCount, _, attributes in
             guard let user else { return }
             Unmanaged<FeedBuilder>.fromOpaque(user).takeUnretainedValue()
-                .start(XMLName(localName, prefix, uri), attributes: XMLAttributes(attributes, count: Int(attributeCount)))
+                .start(localName, prefix, uri, attributes: XMLAttributes(attributes, count: Int(attributeCount)))
         }
         handler.endElementNs = { user, localName, prefix, uri in
             guard let user else { return }
-            Unmanaged<FeedBuilder>.fromOpaque(user).takeUnretainedValue().end(XMLName(localName, prefix, uri))
+            Unmanaged<FeedBuilder>.fromOpaque(user).takeUnretainedValue().end(localName, prefix, uri)
         }
         handler.characters = { user, bytes, length in
             guard let user, let bytes, length > 0 else { return }
@@ -59,10 +59,12 @@ final class SAXPushParser {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue
         _ = xmlCtxtUseOptions(context, Int32(options))
         builder.lineSource = { [context] in Int(xmlSAX2GetLineNumber(context)) }
+        builder.names = XMLNameCache(dictionary: context.pointee.dict)
     }
 
     deinit {
         builder.lineSource = nil
+        builder.names = nil
         // With a SAX handler of its own, libxml2 still keeps the entities a DOCTYPE declares, in a
         // document it makes for them (`myDoc`); freeing the context leaves that document behind.
         if let document = context.pointee.myDoc {
@@ -96,16 +98,19 @@ final class SAXPushParser {
     }
 }
 
-/// An element's name as libxml2 reports it: local name, prefix and namespace URI.
+/// An element's name as libxml2 reports it: local name, prefix and namespace URI, and the
+/// vocabulary they make.
 struct XMLName {
     var local: String
     var prefix: String?
     var uri: String?
+    private(set) var vocabulary = FeedVocabulary.other
 
     init(_ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
         self.local = local.map { String(cString: $0) } ?? ""
         self.prefix = prefix.map { String(cString: $0) }
         self.uri = uri.map { String(cString: $0) }
+        vocabulary = FeedVocabulary.of(self)
     }
 }
 
@@ -127,8 +132,11 @@ struct XMLAttributes {
             let base = index * 5
             guard let local = pointers[base], String(cString: local) == name,
                   let start = pointers[base + 3], let end = pointers[base + 4] else { continue }
-            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            let value = String(decoding: bytes, as: UTF8.self)
             // Without entity substitution libxml2 hands `&` over as `&#38;` (it would re-parse it when building a tree).
+            // Without an `&` byte it cannot be there, and the search by Characters is not needed.
+            guard bytes.firstIndex(of: UInt8(ascii: "&"), from: 0) != nil else { return value }
             return value.contains("&#38;") ? value.replacing("&#38;", with: "&") : value
         }
         return nil

@@ -16,6 +16,22 @@ public enum SourceReader {
         }
     }
 
+    /// Reads a source into the same episodes as `read(_:)`, handing each to `each` as soon
+    /// as it is complete (a feed's items one by one, never all held in memory); returns the
+    /// diagnostics, which come at the end. Each episode is first `prepare`d (into the text
+    /// to print, say): for a feed on the worker that parsed it, so on all cores.
+    public static func read<Prepared: Sendable>(_ source: SourceFiles.Source, prepare: @escaping @Sendable (Episode) -> Prepared,
+                                                each: (Prepared) -> Void) throws(InputError) -> [Diagnostic] {
+        switch source.kind {
+        case .notes:
+            let result = try read(source)
+            for episode in result.episodes { each(prepare(episode)) }
+            return result.diagnostics
+        case .feed:
+            return try FeedReader.readInOrder(path: source.path, display: source.display, prepare: prepare, each: each)
+        }
+    }
+
     /// Parses the bytes of a notes file.
     public static func readNotes(_ bytes: [UInt8], format: NotesParser.Format, display: String) throws(InputError) -> Result {
         let decoded = try TextDecoding.decode(bytes, file: display)
