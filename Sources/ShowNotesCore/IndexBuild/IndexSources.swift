@@ -62,7 +62,7 @@ public enum IndexSources {
                 }
             }
         }
-        sources.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
+        sources.sort { $0.relative.precedesInUTF8($1.relative) }
         var index = sources.startIndex
         while index + 1 < sources.endIndex {
             let first = sources[index], second = sources[index + 1]

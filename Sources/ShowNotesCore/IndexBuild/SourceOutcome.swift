@@ -53,6 +53,6 @@ struct SourceOutcome: Sendable {
             guard !parts.isEmpty, !parts.contains("..") else { continue }
             paths.insert(parts.joined(separator: "/"))
         }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return paths.sorted { $0.precedesInUTF8($1) }
     }
 }

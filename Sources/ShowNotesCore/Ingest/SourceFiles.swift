@@ -74,7 +74,7 @@ public enum SourceFiles {
                 errors.append(InputError(file: path, message: "cannot list this folder"))
                 continue
             }
-            for relative in inside.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            for relative in inside.sorted(by: { $0.precedesInUTF8($1) }) {
                 if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                 let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 guard FileStatus.isDirectory(full) == false else { continue }

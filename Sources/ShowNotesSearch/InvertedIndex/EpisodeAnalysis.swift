@@ -115,5 +115,5 @@ public final class EpisodeAnalyzer {
         return .init(kind: kind, first: first, end: 0, text: text, length: next, terms: terms)
     }
 
-    static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    static func byteOrder(_ a: String, _ b: String) -> Bool { a.precedesInUTF8(b) }
 }

@@ -23,20 +23,8 @@ struct VocabularyBuilder {
         }
     }
 
-    /// Byte order, compared in place (String comparison is by Unicode scalars, slower, and
-    /// not the byte order the reader and the verifier expect).
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        let ordered = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                for index in 0..<min(x.count, y.count) where x[index] != y[index] { return x[index] < y[index] }
-                return x.count < y.count
-            }
-        }
-        return (ordered ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
-
     func serialize() -> [UInt8] {
-        let order = words.indices.sorted { Self.precedes(words[$0], words[$1]) }
+        let order = words.indices.sorted { words[$0].precedesInUTF8(words[$1]) }
         var blocks = ByteWriter()
         var offsets: [UInt32] = []
         var previous: [UInt8] = []

@@ -1,0 +1,22 @@
+import ShowNotesSearch
+import Testing
+
+/// `precedesInUTF8` is the byte order every sorted part of the index relies on.
+@Suite("Byte order of strings")
+struct ByteOrderTests {
+    @Test("precedesInUTF8 agrees with comparing the UTF-8 bytes, on ASCII, accents, emoji, prefixes and empty strings")
+    func agreesWithBytes() {
+        let samples = ["", "a", "ab", "abc", "b", "B", "é", "e\u{301}", "z", "zz", "ä", "日本", "🎙", "a\u{0}", "Ω", "10000meter", "10000"]
+        var state: UInt64 = 7
+        var strings = samples
+        for _ in 0..<300 {   // random pairs from the samples, glued
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            strings.append(samples[Int(state >> 33) % samples.count] + samples[Int(state >> 13) % samples.count])
+        }
+        for a in strings {
+            for b in strings {
+                #expect(a.precedesInUTF8(b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+    }
+}
