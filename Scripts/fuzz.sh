@@ -8,7 +8,7 @@
 # test fixtures, Feeds/ and the kept regression inputs; the index target writes its own seed
 # indexes. The growing corpus, the logs and any crashing input stay under the scratch folder
 # (Fuzz/.build, or $FUZZ_SCRATCH). A crash or hang is kept as
-# $SCRATCH/artifacts/TARGET/crash-… (or timeout-…): copy it to
+# $SCRATCH/findings/TARGET/crash-… (or timeout-…, oom-…): copy it to
 # Tests/ShowNotesCoreTests/Fixtures/regressions/TARGET/ and fix it; RegressionTests runs it.
 set -euo pipefail
 
@@ -41,7 +41,8 @@ binary=$(swift build "${flags[@]}" --show-bin-path)/fuzz-$target
 # Seeds: copies of the matching files (read-only for libFuzzer); the working corpus grows in $work.
 seeds=$scratch/seeds/$target
 work=$scratch/corpus/$target
-artifacts=$scratch/artifacts/$target
+# Not $scratch/artifacts: SwiftPM empties that folder (its binary artifacts) on every build.
+artifacts=$scratch/findings/$target
 logs=$scratch/logs
 rm -rf "$seeds"
 mkdir -p "$seeds" "$work" "$artifacts" "$logs"

@@ -20,25 +20,38 @@ struct CLITests {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// Runs the built `shownotes` in `directory`, with `environment` added to this process's
+    /// (less `SHOWNOTES_INDEX`, plus `NO_COLOR`), and collects what it prints.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let binary = try #require(Self.binary, "shownotes binary not found next to the test bundle; build it with swift build")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
+        var variables = ProcessInfo.processInfo.environment
+        variables.removeValue(forKey: "SHOWNOTES_INDEX")
+        variables["NO_COLOR"] = "1"
+        for (key, value) in environment { variables[key] = value }
+        process.environment = variables
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes before waiting, so a large output cannot block the child.
+        // Both pipes are drained at once (stderr on another thread): a child that fills one
+        // pipe while the other is being read to its end would otherwise wait for ever.
+        let stderrData = Drained()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { stderrData.data = err.fileHandleForReading.readDataToEndOfFile() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+                   stderr: String(decoding: stderrData.data, as: UTF8.self))
+    }
+
+    /// What the stderr reader hands back (written before `group.wait()` returns).
+    private final class Drained: @unchecked Sendable {
+        var data = Data()
     }
 
     /// A fresh folder under the system's temporary directory, removed by the caller.

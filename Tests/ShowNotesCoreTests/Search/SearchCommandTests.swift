@@ -5,33 +5,9 @@ import Testing
 /// `shownotes search` as a user runs it: options, what goes to stdout and stderr, exit codes.
 @Suite("shownotes search: options, output and finding the index")
 struct SearchCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs the built `shownotes` in `directory` with exactly `environment` added to a clean one.
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Run {
-        let binary = try #require(CLITests.binary, "shownotes binary not found next to the test bundle; build it with swift build")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "SHOWNOTES_INDEX")
-        env["NO_COLOR"] = "1"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs the built `shownotes` in `directory` with `environment` added (see `CLITests.run`).
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLITests.Run {
+        try CLITests.run(arguments, in: directory.map { URL(fileURLWithPath: $0) }, environment: environment)
     }
 
     /// A temporary folder holding `Index/` built from the seeds.
