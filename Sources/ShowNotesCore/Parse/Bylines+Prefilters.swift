@@ -6,7 +6,7 @@ extension Bylines {
     /// What `isBoilerplate` asks of a line's bytes first, found in one pass.
     struct LineFacts {
         var byteCount = 0
-        /// A `|` or a `•`.
+        /// A `|`, or a `•` between words (one opening the line is a list marker).
         var hasBars = false
         /// It starts with one of the prefixes given, ignoring case.
         var hasPrefix = false
@@ -23,9 +23,10 @@ extension Bylines {
                 guard bytes.contains(where: { $0 >= 0x80 }) else { return }
                 isASCII = false
                 var index = 0
+                let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) ?? 0
                 while let lead = bytes.firstIndex(of: 0xE2, from: index), lead + 2 < bytes.count {
                     let (second, third) = (bytes[lead + 1], bytes[lead + 2])
-                    if second == 0x80 && third == 0xA2 { hasBars = true }      // •
+                    if second == 0x80 && third == 0xA2 && lead != start { hasBars = true }      // •
                     if second == 0x84 && third == 0xAA { hasKelvin = true }    // U+212A
                     index = lead + 1
                 }

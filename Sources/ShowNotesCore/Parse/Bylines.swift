@@ -24,8 +24,9 @@ enum Bylines {
         guard hasBars || prefixed else { return false }
         let words = lower.letterWords()
         if hasBars {
+            // `Apple | Spotify | Overcast`: mostly platform names, not a title that names two.
             let platforms = words.filter { platformWords.contains(String($0)) }.count
-            if platforms >= 2 { return true }
+            if platforms >= 2, platforms * 2 >= words.count { return true }
         }
         if words.count <= 12, ["listen on", "follow us on", "share this", "download on"].contains(where: { lower.hasPrefix($0) }) {
             return true

@@ -21,9 +21,12 @@ struct ChapterList {
     var usedLines: [Int] = []
     var warnings: [Diagnostic] = []
 
-    /// Minimum size and maximum median gap of a transcript-like run of timestamps.
+    /// Minimum size and maximum median gap of a transcript-like run of timestamps, and the
+    /// most its third-quartile gap may be: a transcript's lines are all seconds apart, while a
+    /// chapter list with a few quick chapters (a cold open, an ad read) is mostly minutes apart.
     static let transcriptLines = 10
     static let transcriptMedianGap = 20.0
+    static let transcriptQuartileGap = 60.0
     /// Minimum size of a run whose titles are mostly repeated names (speaker turns).
     static let speakerTurnLines = 4
 
@@ -85,6 +88,6 @@ struct ChapterList {
             gaps.append(next.line.start - previous.line.start)
         }
         gaps.sort()
-        return gaps[gaps.count / 2] < transcriptMedianGap
+        return gaps[gaps.count / 2] < transcriptMedianGap && gaps[gaps.count * 3 / 4] <= transcriptQuartileGap
     }
 }

@@ -236,17 +236,18 @@ struct NotesReading {
         return nil
     }
 
-    /// Short, no sentence-ending full stop, no URL: a title rather than a paragraph.
+    /// Short, no sentence-ending full stop, no URL (`://`; the word "HTTP" may be in a title):
+    /// a title rather than a paragraph.
     static func looksLikeTitle(_ text: String) -> Bool {
         // `count` walks Characters; no more of them than bytes, so short lines skip the walk.
-        guard text.byteCount <= 400, text.byteCount <= 160 || text.count <= 160, !text.containsBytes("http") else { return false }
+        guard text.byteCount <= 400, text.byteCount <= 160 || text.count <= 160, !text.containsBytes("://") else { return false }
         if text.hasSuffix(".") && !text.hasSuffix("...") { return false }
         return text.spaceSeparatedWordCount(upTo: 21) <= 20
     }
 
     /// One line of at most 300 bytes with no URL: a title, when a byline stands below it.
     static func mayBeLongTitle(_ text: String) -> Bool {
-        text.byteCount <= 300 && !text.containsBytes("http")
+        text.byteCount <= 300 && !text.containsBytes("://")
     }
 
     // MARK: Summary and takeaways

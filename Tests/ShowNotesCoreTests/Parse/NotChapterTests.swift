@@ -84,4 +84,15 @@ struct NotChapterTests {
         let text = "One line\n\n00:00 Welcome to the show\n\nThat is all for today, thanks for listening to us.\n"
         #expect(NotesParser.parse(text, format: .text, source: "one.txt").episode.chapters.isEmpty)
     }
+
+    /// Found at 100,000 generated episodes: a list with several chapters seconds apart has a
+    /// median gap like a transcript's, but most of its gaps are minutes.
+    @Test("a chapter list with a few quick chapters is not a transcript")
+    func quickChaptersAreChapters() {
+        let stamps = ["00:00:00", "00:04:09", "00:04:12", "00:04:16", "00:06:11", "00:06:14", "00:06:17", "00:06:27",
+                      "00:06:46", "00:11:41", "00:11:58", "00:12:08", "00:15:34", "00:16:20", "00:18:37", "00:20:10"]
+        let text = "Quick Chapters\n\n" + stamps.enumerated().map { "\($1) - Part \($0 + 1)\n" }.joined()
+        let episode = NotesParser.parse(text, format: .text, source: "q.txt").episode
+        #expect(episode.chapters.count == stamps.count)
+    }
 }

@@ -150,4 +150,26 @@ struct TitleAndBylineTests {
         let episode = NotesParser.parse(text, format: .text, source: "s.txt").episode
         #expect(episode.title == (isTitle ? line : "The Real Title Here"))
     }
+
+    /// Found at 100,000 generated episodes: lines that only look like furniture.
+    @Test("a title naming two platforms, a title with the word HTTP, a takeaway naming Amazon and Google are kept")
+    func platformWordsInText() {
+        let text = """
+        Subscribe | Apple | Spotify | Google
+
+        Why YouTube and Google Both Want Your Podcast | Ann Lee
+
+        Key Takeaways:
+
+        • Selling on Amazon taught her more than any Google course, and the margins proved it.
+        • Second idea worth keeping
+        """
+        let episode = NotesParser.parse(text, format: .text, source: "p.txt").episode
+        #expect(episode.title == "Why YouTube and Google Both Want Your Podcast | Ann Lee")
+        #expect(episode.takeaways == ["Selling on Amazon taught her more than any Google course, and the margins proved it.",
+                                      "Second idea worth keeping"])
+        let http = NotesParser.parse("Understanding HTTP Caching for Podcast Feeds\n\nProse that follows the title line here.\n",
+                                     format: .text, source: "h.txt").episode
+        #expect(http.title == "Understanding HTTP Caching for Podcast Feeds")
+    }
 }
