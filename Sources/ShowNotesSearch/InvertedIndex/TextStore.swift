@@ -4,10 +4,23 @@
 struct TextStoreWriter {
     static let blockSize = 16 * 1024
 
+    /// Blocks compressed by earlier builds, to reuse (only speed depends on it, never bytes).
+    private let memory: (any TextBlockMemory)?
     private var current = ByteWriter()
     private var currentFirst = 0
     private var itemCount = 0
     private var blocks: [(first: Int, bytes: [UInt8])] = []
+
+    init(memory: (any TextBlockMemory)? = nil) {
+        self.memory = memory
+    }
+
+    /// The section holding `texts`, in order.
+    static func section(_ texts: [String], memory: (any TextBlockMemory)?) -> [UInt8] {
+        var store = TextStoreWriter(memory: memory)
+        for text in texts { store.append(text) }
+        return store.serialize()
+    }
 
     mutating func append(_ text: String) {
         if current.count >= Self.blockSize { closeBlock() }
@@ -17,7 +30,7 @@ struct TextStoreWriter {
 
     private mutating func closeBlock() {
         guard current.count > 0 else { return }
-        blocks.append((currentFirst, Self.deflate(current.bytes)))
+        blocks.append((currentFirst, compressed(current.bytes)))
         current = ByteWriter()
         currentFirst = itemCount
     }
@@ -35,6 +48,16 @@ struct TextStoreWriter {
         }
         for block in blocks { output.append(block.bytes) }
         return output.bytes
+    }
+
+    /// `raw` compressed, or its compressed form from `memory` when an earlier build made it.
+    private func compressed(_ raw: [UInt8]) -> [UInt8] {
+        guard let memory else { return Self.deflate(raw) }
+        let key = TextBlockKey(raw)
+        if let known = memory.compressed(key) { return known }
+        let made = Self.deflate(raw)
+        memory.remember(key, compressed: made)
+        return made
     }
 
     /// The raw size, then the raw DEFLATE stream.

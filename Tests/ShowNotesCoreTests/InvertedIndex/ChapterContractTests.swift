@@ -20,17 +20,10 @@ struct ChapterContractTests {
         "trust", "harbour", "kettle", "mountain", "altitude", "tempo", "interval", "breakfast", "story",
     ]
 
-    /// A deterministic generator (SplitMix64), so a failure names a reproducible case.
+    /// A seeded generator (`SplitMix64`), so a failure names a reproducible case.
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+        var random: SplitMix64
+        mutating func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
         mutating func words(_ range: ClosedRange<Int>) -> String {
             (0..<(range.lowerBound + below(range.count))).map { _ in ChapterContractTests.words[below(ChapterContractTests.words.count)] }
                 .joined(separator: " ")
@@ -38,7 +31,7 @@ struct ChapterContractTests {
     }
 
     static func episodes(seed: UInt64, count: Int) -> [Episode] {
-        var random = Generator(state: seed)
+        var random = Generator(random: SplitMix64(seed: seed))
         let podcasts = ["Harbour Hours", "The Long Run", "Kettle Talk", "Mountain Tempo"]
         let names = ["Ann Lee", "Rosa Delgado", "Sam Trust", "Lena Coach"]
         return (0..<count).map { number in
@@ -93,7 +86,7 @@ struct ChapterContractTests {
     }
 
     static func queries(seed: UInt64) -> [Query] {
-        var random = Generator(state: seed)
+        var random = Generator(random: SplitMix64(seed: seed))
         var result: [Query] = []
         for _ in 0..<25 { result.append(.all([words[random.below(words.count)]])) }
         for _ in 0..<25 { result.append(.all((0..<(2 + random.below(3))).map { _ in words[random.below(words.count)] })) }

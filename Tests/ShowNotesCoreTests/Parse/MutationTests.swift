@@ -6,18 +6,6 @@ import Testing
 /// The loop is seeded, so a failure names a variant that can be replayed exactly.
 @Suite("Mutated inputs")
 struct MutationTests {
-    /// SplitMix64: small, fast and the same on every platform.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Bytes worth inserting: markup, entities, line ends, digits and separators, broken UTF-8.
     static let interesting: [[UInt8]] = [
         Array("<".utf8), Array(">".utf8), Array("</li>".utf8), Array("<li><strong>".utf8), Array("&amp;".utf8),
@@ -29,7 +17,7 @@ struct MutationTests {
 
     /// Variants of `bytes`: truncations at many offsets, then random flips, inserts and deletions.
     static func variants(of bytes: [UInt8], seed: UInt64) -> [[UInt8]] {
-        var generator = SeededGenerator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var result: [[UInt8]] = []
         let cuts = max(1, min(bytes.count, 40))
         for step in 0...cuts { result.append(Array(bytes.prefix(bytes.count * step / cuts))) }
