@@ -96,6 +96,28 @@ extension IndexReader {
         return postings
     }
 
+    /// Appends the positions of one field of the `index`-th document of `postings` to
+    /// `buffer`, continuing from `cursor` like `positions(_:at:cursor:)`, without building
+    /// the other fields' lists.
+    func appendPositions(_ postings: Postings, at index: Int, field: Int, cursor: inout PositionsCursor,
+                         to buffer: inout [UInt32]) throws(IndexCorruption) {
+        var reader = try positionsReader(postings, at: index, cursor: cursor)
+        defer { cursor = PositionsCursor(next: index + 1, offset: reader.offset - section(.positions).offset) }
+        for earlier in 0..<field {
+            for _ in 0..<postings.frequency(index, field: earlier) { _ = try reader.varint() }
+        }
+        let count = Int(postings.frequency(index, field: field))
+        guard count <= 1_000_000 else { throw IndexCorruption("implausible term frequency") }
+        var last: UInt32 = 0
+        for _ in 0..<count {
+            last &+= UInt32(truncatingIfNeeded: try reader.varint())
+            buffer.append(last)
+        }
+        for later in (field + 1)..<postings.fields {
+            for _ in 0..<postings.frequency(index, field: later) { _ = try reader.varint() }
+        }
+    }
+
     /// Positions of the `index`-th document of `postings`, per field (field-local).
     func positions(_ postings: Postings, at index: Int) throws(IndexCorruption) -> [[UInt32]] {
         var cursor = PositionsCursor()
@@ -105,23 +127,8 @@ extension IndexReader {
     /// Same, continuing from `cursor` when it lies earlier in the same block (sequential reads
     /// then cost only the documents in between).
     func positions(_ postings: Postings, at index: Int, cursor: inout PositionsCursor) throws(IndexCorruption) -> [[UInt32]] {
-        let block = index / IndexFormat.blockSize
-        guard index >= 0, index < postings.documents.count, block < postings.blockPositions.count else {
-            throw IndexCorruption("positions block out of range")
-        }
-        let space = section(.positions)
-        var from = block * IndexFormat.blockSize
-        var start = postings.blockPositions[block]
-        if cursor.next > from, cursor.next <= index, cursor.next / IndexFormat.blockSize == block {
-            from = cursor.next
-            start = cursor.offset
-        }
-        guard start >= 0, start <= space.end - space.offset else { throw IndexCorruption("positions offset outside its section") }
-        var reader = ByteReader(bytes, from: space.offset + start, to: space.end)
-        for skipped in from..<index {
-            for _ in 0..<postings.totalFrequency(skipped) { _ = try reader.varint() }
-        }
-        defer { cursor = PositionsCursor(next: index + 1, offset: reader.offset - space.offset) }
+        var reader = try positionsReader(postings, at: index, cursor: cursor)
+        defer { cursor = PositionsCursor(next: index + 1, offset: reader.offset - section(.positions).offset) }
         var result: [[UInt32]] = []
         for field in 0..<postings.fields {
             let count = Int(postings.frequency(index, field: field))
@@ -138,10 +145,39 @@ extension IndexReader {
         return result
     }
 
+    /// A reader at the positions of the `index`-th document: from its block's start, or from
+    /// `cursor` when that lies earlier in the same block.
+    private func positionsReader(_ postings: Postings, at index: Int, cursor: PositionsCursor) throws(IndexCorruption) -> ByteReader {
+        let block = index / IndexFormat.blockSize
+        guard index >= 0, index < postings.documents.count, block < postings.blockPositions.count else {
+            throw IndexCorruption("positions block out of range")
+        }
+        let space = section(.positions)
+        var from = block * IndexFormat.blockSize
+        var start = postings.blockPositions[block]
+        if cursor.next > from, cursor.next <= index, cursor.next / IndexFormat.blockSize == block {
+            from = cursor.next
+            start = cursor.offset
+        }
+        guard start >= 0, start <= space.end - space.offset else { throw IndexCorruption("positions offset outside its section") }
+        var reader = ByteReader(bytes, from: space.offset + start, to: space.end)
+        for skipped in from..<index {
+            for _ in 0..<postings.totalFrequency(skipped) { _ = try reader.varint() }
+        }
+        return reader
+    }
+
     // MARK: Stored fields
 
     /// The moments of an episode, in order; `firstMoment(ofEpisode:)` numbers the first.
     func momentRecords(ofEpisode id: Int) throws(IndexCorruption) -> [MomentLayout.Record] {
+        var records: [MomentLayout.Record] = []
+        try momentRecords(ofEpisode: id, into: &records)
+        return records
+    }
+
+    /// The same into a buffer the caller reuses (the search visits thousands of episodes).
+    func momentRecords(ofEpisode id: Int, into records: inout [MomentLayout.Record]) throws(IndexCorruption) {
         guard id >= 0, id < episodeCount else { throw IndexCorruption("episode id out of range") }
         var table = section(.episodes)
         try table.skip(id * IndexFormat.episodeRecordSize + 4)
@@ -149,11 +185,10 @@ extension IndexReader {
         let layout = section(.moments)
         guard offset <= layout.end - layout.offset else { throw IndexCorruption("moment layout offset outside its section") }
         var reader = ByteReader(bytes, from: layout.offset + offset, to: layout.end)
-        let records = try MomentLayout.decode(&reader)
+        try MomentLayout.decode(&reader, into: &records)
         guard records.count == (try firstMoment(ofEpisode: id + 1)) - (try firstMoment(ofEpisode: id)) else {
             throw IndexCorruption("moment layout disagrees with the episode table")
         }
-        return records
     }
 
     /// One moment's record.
@@ -170,9 +205,9 @@ extension IndexReader {
     func firstMoment(ofEpisode id: Int) throws(IndexCorruption) -> Int {
         if id == episodeCount { return momentCount }
         guard id >= 0, id < episodeCount else { throw IndexCorruption("episode id out of range") }
-        var reader = section(.episodes)
-        try reader.skip(id * IndexFormat.episodeRecordSize)
-        let first = Int(try reader.u32())
+        // The table's size was checked against the episode count when the file was opened.
+        let offset = place(.episodes).offset + id * IndexFormat.episodeRecordSize
+        let first = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
         guard first <= momentCount else { throw IndexCorruption("episode's first moment out of range") }
         return first
     }
@@ -186,6 +221,35 @@ extension IndexReader {
             if try firstMoment(ofEpisode: middle) <= moment { low = middle } else { high = middle - 1 }
         }
         return low
+    }
+
+    /// Appends the episodes of ascending `moments`, each once: a moment in the episode just
+    /// found costs one compare; the next episode is found by galloping up from the last one
+    /// (matches cluster, so that is a step or two, never more than a binary search's work).
+    func appendEpisodes(ofSortedMoments moments: [UInt32], to episodes: inout [UInt32]) throws(IndexCorruption) {
+        var episode = -1
+        var end = 0   // first moment after `episode`
+        for moment in moments {
+            let moment = Int(moment)
+            if moment < end { continue }
+            guard moment < momentCount else { throw IndexCorruption("moment id out of range") }
+            // The episode is the last whose first moment is <= moment: in (episode, episodeCount).
+            var low = episode + 1
+            var step = 1
+            var high = min(episodeCount - 1, low + step)
+            while high < episodeCount - 1, try firstMoment(ofEpisode: high) <= moment {
+                low = high
+                step *= 2
+                high = min(episodeCount - 1, low + step)
+            }
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if try firstMoment(ofEpisode: middle) <= moment { low = middle } else { high = middle - 1 }
+            }
+            episode = low
+            end = try firstMoment(ofEpisode: episode + 1)
+            episodes.append(UInt32(episode))
+        }
     }
 
     /// Readers of the stored texts (each remembers its last inflated block).

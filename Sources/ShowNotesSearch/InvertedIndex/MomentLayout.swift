@@ -38,9 +38,16 @@ enum MomentLayout {
     }
 
     static func decode(_ reader: inout ByteReader) throws(IndexCorruption) -> [Record] {
+        var records: [Record] = []
+        try decode(&reader, into: &records)
+        return records
+    }
+
+    /// Decodes into `records` (emptied first, its storage kept).
+    static func decode(_ reader: inout ByteReader, into records: inout [Record]) throws(IndexCorruption) {
+        records.removeAll(keepingCapacity: true)
         let count = try reader.varint()
         guard count <= 1_000_000 else { throw IndexCorruption("implausible moment count") }
-        var records: [Record] = []
         records.reserveCapacity(min(count, reader.end - reader.offset))   // a record takes a byte or more
         var lastStart: UInt32 = 0
         var lastEnd: UInt32 = 0
@@ -61,6 +68,5 @@ enum MomentLayout {
                 records.append(Record(kind: kind, first: 0, end: 0))
             }
         }
-        return records
     }
 }

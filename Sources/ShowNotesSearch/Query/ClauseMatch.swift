@@ -13,12 +13,35 @@ struct ClauseMatch {
     var moments: [UInt32] = []
     var momentFrequency: [Double] = []
     var episodes: [UInt32] = []
-    /// Per matched episode, the frequency in each of the four fields (zero outside the allowed fields).
-    var episodeFrequency: [[Double]] = []
+    /// Per matched episode, the frequency in each of the four fields (zero outside the allowed
+    /// fields), flat: episode `i`'s field `f` is at `i * fieldCount + f`.
+    var episodeFrequency: [Double] = []
+    /// Per matched episode, the frequency in the notes field even when the clause's field
+    /// leaves notes out of the context (`title:` still matches takeaways' own text): a
+    /// ceiling for its takeaways' and summary's own frequencies.
+    var notesFrequency: [Double] = []
     /// Whether the notes field may match (not for `title:`, `podcast:`, `person:`).
     var notesAllowed = true
     /// The term lists, for positions in the notes field.
     var episodeLists: [Postings] = []
+
+    static let fieldCount = IndexFormat.EpisodeField.allCases.count
+
+    /// The frequency in one context field of the `index`-th matched episode.
+    func frequency(_ index: Int, field: Int) -> Double { episodeFrequency[index * Self.fieldCount + field] }
+
+    /// The four field frequencies of the `index`-th matched episode.
+    func frequencies(_ index: Int) -> ArraySlice<Double> {
+        episodeFrequency[index * Self.fieldCount..<(index + 1) * Self.fieldCount]
+    }
+
+    /// Removes the last matched episode when none of its allowed fields has the clause.
+    mutating func dropLastIfUnmatched() {
+        guard let last = episodes.indices.last, frequencies(last).allSatisfy({ $0 == 0 }) else { return }
+        episodes.removeLast()
+        episodeFrequency.removeLast(Self.fieldCount)
+        notesFrequency.removeLast()
+    }
 
     func momentIndex(_ moment: UInt32) -> Int? { Self.find(moments, moment) }
     func episodeIndex(_ episode: UInt32) -> Int? { Self.find(episodes, episode) }
@@ -38,23 +61,32 @@ struct ClauseMatch {
 struct QueryPart {
     var alternatives: [ClauseMatch]
 
-    /// Episodes this part can match in (through context or through one of their moments).
-    func touchedEpisodes(_ episodeOf: (UInt32) throws(IndexCorruption) -> UInt32) throws(IndexCorruption) -> [UInt32] {
+    /// Episodes this part can match in (through context or through one of their moments),
+    /// ascending: each alternative's two sorted lists are merged, alternatives are united.
+    func touchedEpisodes(reader: IndexReader) throws(IndexCorruption) -> [UInt32] {
         var touched: [UInt32] = []
         for clause in alternatives {
-            touched += clause.episodes
-            var last: UInt32? = nil
-            for moment in clause.moments {
-                let episode = try episodeOf(moment)
-                if episode != last { touched.append(episode) }
-                last = episode
-            }
+            var ofMoments: [UInt32] = []
+            try reader.appendEpisodes(ofSortedMoments: clause.moments, to: &ofMoments)
+            touched = Self.union(touched, Self.union(clause.episodes, ofMoments))
         }
-        touched.sort()
-        var unique: [UInt32] = []
-        unique.reserveCapacity(touched.count)
-        for episode in touched where unique.last != episode { unique.append(episode) }
-        return unique
+        return touched
+    }
+
+    /// The sorted union of two ascending lists without repeats.
+    static func union(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var result: [UInt32] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let next = j == b.count || (i < a.count && a[i] <= b[j]) ? a[i] : b[j]
+            if i < a.count, a[i] == next { i += 1 }
+            if j < b.count, b[j] == next { j += 1 }
+            result.append(next)
+        }
+        return result
     }
 }
 

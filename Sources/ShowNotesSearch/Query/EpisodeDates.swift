@@ -14,6 +14,9 @@ struct EpisodeDates {
         texts = try reader.episodeTexts()
     }
 
+    /// Whether episodes rank by score (so a score bound can leave one out).
+    var ranksByScore: Bool { order != .date }
+
     /// nil: leave the episode out; else its rank key (its day under date order, else 0).
     mutating func admit(_ episode: Int) throws(IndexCorruption) -> Int? {
         guard needed else { return 0 }

@@ -2,34 +2,48 @@
 /// (title, podcast, people, notes) scores the same for all its moments, so it is computed once.
 struct EpisodeEvaluation {
     private let searcher: Searcher
-    /// Per query part, its alternatives (`a OR b`).
-    let states: [[ClauseState]]
+    /// Every alternative of every query part, flat (`a OR b` gives two), changed in place.
+    private(set) var states: [ClauseState]
+    /// Per query part, its alternatives' range in `states`.
+    let parts: [Range<Int>]
     private let scoring: Bool
     private(set) var episode: UInt32 = 0
     /// Per context field, BM25's length normaliser `1 - b + b · length / average`.
     private(set) var lengths: [Double] = [1, 1, 1, 1]
+    private let averageLengths: [Double]
 
-    init(searcher: Searcher, states: [[ClauseState]], scoring: Bool) {
+    init(searcher: Searcher, parts: [QueryPart], scoring: Bool) {
         self.searcher = searcher
+        var states: [ClauseState] = []
+        var ranges: [Range<Int>] = []
+        for part in parts {
+            let first = states.count
+            states += part.alternatives.map(ClauseState.init(match:))
+            ranges.append(first..<states.count)
+        }
         self.states = states
+        self.parts = ranges
         self.scoring = scoring
+        let reader = searcher.reader
+        averageLengths = (0..<ClauseMatch.fieldCount).map { field in
+            field < reader.averageEpisodeLengths.count ? max(1, reader.averageEpisodeLengths[field]) : 1
+        }
     }
 
     mutating func start(_ episode: UInt32) {
         self.episode = episode
         let reader = searcher.reader
-        for field in 0..<IndexFormat.EpisodeField.allCases.count {
-            let average = field < reader.averageEpisodeLengths.count ? reader.averageEpisodeLengths[field] : 1
-            lengths[field] = 1 - Ranking.b + Ranking.b * reader.episodeNorm(Int(episode), field: field) / max(1, average)
+        for field in 0..<ClauseMatch.fieldCount {
+            lengths[field] = 1 - Ranking.b + Ranking.b * reader.episodeNorm(Int(episode), field: field) / averageLengths[field]
         }
-        for part in states { for state in part { state.start(episode, lengths: lengths) } }
+        for index in states.indices { states[index].start(episode, lengths: lengths) }
     }
 
     /// Whether part `index` matches `moment` at all.
-    func matches(_ index: Int, moment: Int, record: MomentLayout.Record) throws(IndexCorruption) -> Bool {
-        for state in states[index] {
-            if state.context != nil { return true }
-            if try state.ownFrequency(moment, record: record, episode: episode, searcher: searcher) > 0 { return true }
+    mutating func matches(_ index: Int, moment: Int, record: MomentLayout.Record) throws(IndexCorruption) -> Bool {
+        for state in parts[index] {
+            if states[state].context != nil { return true }
+            if try states[state].ownFrequency(moment, record: record, episode: episode, searcher: searcher) > 0 { return true }
         }
         return false
     }
@@ -42,17 +56,62 @@ struct EpisodeEvaluation {
     /// Part `index`'s BM25F contribution for `moment`, or `nil` when it does not match there.
     /// Of `a OR b` (and of a word's fuzzy neighbours), the best alternative counts. Sets
     /// `own` when the part occurs in the moment's own text.
-    func weight(_ index: Int, moment: Int, record: MomentLayout.Record, own ownMatch: inout Bool) throws(IndexCorruption) -> Double? {
+    mutating func weight(_ index: Int, moment: Int, record: MomentLayout.Record, own ownMatch: inout Bool) throws(IndexCorruption) -> Double? {
         guard scoring else { return try matches(index, moment: moment, record: record) ? 0 : nil }
         var best: Double? = nil
-        for state in states[index] {
-            let own = try state.ownFrequency(moment, record: record, episode: episode, searcher: searcher)
-            guard own > 0 || state.context != nil else { continue }
+        for state in parts[index] {
+            let own = try states[state].ownFrequency(moment, record: record, episode: episode, searcher: searcher)
+            let context = states[state].context
+            guard own > 0 || context != nil else { continue }
             if own > 0 { ownMatch = true }
-            var pseudo = state.context ?? 0
+            var pseudo = context ?? 0
             if own > 0 { pseudo += Ranking.ownWeight * own / ownNormaliser(moment) }
-            best = max(best ?? 0, state.match.boost * state.match.idf * pseudo / (Ranking.k1 + pseudo))
+            let factor = states[state].match.boost * states[state].match.idf
+            best = max(best ?? 0, factor * pseudo / (Ranking.k1 + pseudo))
         }
         return best
+    }
+
+    /// An upper bound of the score of every moment of the current episode (`first`, laid
+    /// out as `records`), from what is known without positions: each part's best alternative
+    /// as if its own-text frequency were the largest a moment could have — a chapter's or
+    /// section's exactly (its postings), a takeaway's or summary's the episode's whole notes
+    /// frequency over the shortest such range. Saturation is monotone, so no moment scores
+    /// above it; excluded parts only remove moments. `parts` are the scored parts. The sum is
+    /// raised by a billionth so that rounding cannot put a real score above it.
+    mutating func bound(first: Int, records: [MomentLayout.Record], parts scored: [Int]) -> Double {
+        let end = UInt32(first + records.count)
+        var notesNormaliser = Double.infinity
+        for (offset, record) in records.enumerated() where record.kind == .takeaway || record.kind == .summary {
+            notesNormaliser = min(notesNormaliser, ownNormaliser(first + offset))
+        }
+        var total = 0.0
+        for part in scored {
+            var best = 0.0
+            for index in parts[part] {
+                var own = 0.0
+                var cursor = states[index].momentCursor
+                let moments = states[index].match.moments
+                while cursor < moments.count, moments[cursor] < end {
+                    if moments[cursor] >= UInt32(first) {
+                        own = max(own, states[index].match.momentFrequency[cursor] / ownNormaliser(Int(moments[cursor])))
+                    }
+                    cursor += 1
+                }
+                if states[index].context != nil, states[index].match.notesAllowed, notesNormaliser.isFinite {
+                    own = max(own, states[index].match.notesFrequency[states[index].episodeCursor] / notesNormaliser)
+                }
+                guard own > 0 || states[index].context != nil else { continue }
+                let pseudo = (states[index].context ?? 0) + Ranking.ownWeight * own
+                best = max(best, states[index].match.boost * states[index].match.idf * pseudo / (Ranking.k1 + pseudo))
+            }
+            total += best
+        }
+        return total * (1 + 1e-9)
+    }
+
+    /// For `--explain`: alternative `state`'s own frequency in `moment`.
+    mutating func ownFrequency(_ state: Int, moment: Int, record: MomentLayout.Record) throws(IndexCorruption) -> Double {
+        try states[state].ownFrequency(moment, record: record, episode: episode, searcher: searcher)
     }
 }

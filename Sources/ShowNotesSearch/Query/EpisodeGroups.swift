@@ -60,6 +60,9 @@ struct EpisodeGroups {
         if count == perEpisode { weakest = scores[count - 1] }
     }
 
+    /// The score a moment of a later episode must beat to be listed (relevance order only).
+    var threshold: Double { top.threshold }
+
     /// The best moments, best first, each knowing how many moments its episode matched.
     mutating func ranked() -> [RankedMoment] {
         flush()

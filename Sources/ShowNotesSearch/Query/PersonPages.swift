@@ -23,7 +23,7 @@ struct PersonPages {
             var count = 0
             for (index, other) in match.episodes.enumerated() where try !isPage(Int(other)) {
                 count += 1
-                if match.episodeFrequency[index][people] > 0 { listed = true }
+                if match.frequency(index, field: people) > 0 { listed = true }
             }
             result = listed ? count : nil
         }

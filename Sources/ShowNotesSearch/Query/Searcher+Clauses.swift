@@ -47,22 +47,34 @@ extension Searcher {
             documentFrequency += Double(info.momentCount) + Double(info.episodeCount) * momentsPerEpisode
         }
         (result.moments, result.momentFrequency) = Self.merge(momentLists) { list, index in Double(list.frequency(index)) }
-        var episodes: [UInt32] = []
-        var frequencies: [[Double]] = []
-        let (merged, _) = Self.merge(result.episodeLists) { _, _ in 0 }
-        for episode in merged {
-            var counts = [0.0, 0.0, 0.0, 0.0]
-            for list in result.episodeLists {
-                guard let index = list.index(of: episode) else { continue }
-                for field in allowed { counts[field] += Double(list.frequency(index, field: field)) }
-            }
-            if counts.contains(where: { $0 > 0 }) {
-                episodes.append(episode)
-                frequencies.append(counts)
-            }
+        let fieldCount = ClauseMatch.fieldCount
+        var allowedMask = 0
+        for field in allowed { allowedMask |= 1 << field }
+        // Each list's allowed field counts, appended episode by episode; several lists (a
+        // prefix's terms) are gathered, sorted by episode and summed.
+        var entries: [(episode: UInt32, list: Int32, index: Int32)] = []
+        for (number, list) in result.episodeLists.enumerated() {
+            for index in list.documents.indices { entries.append((list.documents[index], Int32(number), Int32(index))) }
         }
-        result.episodes = episodes
-        result.episodeFrequency = frequencies
+        if result.episodeLists.count > 1 { entries.sort { $0.episode < $1.episode } }
+        result.episodes.reserveCapacity(entries.count)
+        result.episodeFrequency.reserveCapacity(entries.count * fieldCount)
+        let notes = IndexFormat.EpisodeField.notes.rawValue
+        for entry in entries {
+            let list = result.episodeLists[Int(entry.list)]
+            if result.episodes.last != entry.episode {
+                result.dropLastIfUnmatched()
+                result.episodes.append(entry.episode)
+                result.episodeFrequency.append(contentsOf: repeatElement(0, count: fieldCount))
+                result.notesFrequency.append(0)
+            }
+            let base = result.episodeFrequency.count - fieldCount
+            for field in 0..<fieldCount where allowedMask & (1 << field) != 0 {
+                result.episodeFrequency[base + field] += Double(list.frequency(Int(entry.index), field: field))
+            }
+            result.notesFrequency[result.notesFrequency.count - 1] += Double(list.frequency(Int(entry.index), field: notes))
+        }
+        result.dropLastIfUnmatched()
         result.idf = idf(documentFrequency)
         return result
     }
@@ -95,29 +107,40 @@ extension Searcher {
         let allowed = fields(field)
         for (document, indices) in Self.common(result.episodeLists) {
             let positions = try zip(result.episodeLists, indices).map { list, index throws(IndexCorruption) in try reader.positions(list, at: index) }
-            var counts = [0.0, 0.0, 0.0, 0.0]
+            var counts = [Double](repeating: 0, count: ClauseMatch.fieldCount)
             for field in allowed { counts[field] = Double(Self.phraseStarts(positions.map { $0[field] }).count) }
             if counts.contains(where: { $0 > 0 }) {
+                let notes = IndexFormat.EpisodeField.notes.rawValue
                 result.episodes.append(document)
-                result.episodeFrequency.append(counts)
+                result.episodeFrequency += counts
+                result.notesFrequency.append(Double(Self.phraseStarts(positions.map { $0[notes] }).count))
             }
         }
         return result
     }
 
-    /// Where a clause starts in an episode's notes field (for takeaway and summary ranges).
-    func notesStarts(_ clause: ClauseMatch, episode: UInt32, cursors: inout [PositionsCursor]) throws(IndexCorruption) -> [UInt32] {
+    /// Where a clause starts in an episode's notes field (for takeaway and summary ranges),
+    /// ascending, into `starts` (emptied first; its storage is reused episode after episode).
+    func notesStarts(_ clause: ClauseMatch, episode: UInt32, cursors: inout [PositionsCursor],
+                     into starts: inout [UInt32]) throws(IndexCorruption) {
+        starts.removeAll(keepingCapacity: true)
         let notes = IndexFormat.EpisodeField.notes.rawValue
-        var lists: [[UInt32]] = []
-        for (number, list) in clause.episodeLists.enumerated() {
-            guard let index = list.index(of: episode) else {
-                if clause.isPhrase { return [] }
-                continue
+        if clause.isPhrase {
+            var lists: [[UInt32]] = []
+            for (number, list) in clause.episodeLists.enumerated() {
+                guard let index = list.index(of: episode) else { return }
+                var positions: [UInt32] = []
+                try reader.appendPositions(list, at: index, field: notes, cursor: &cursors[number], to: &positions)
+                lists.append(positions)
             }
-            lists.append(try reader.positions(list, at: index, cursor: &cursors[number])[notes])
+            starts = Self.phraseStarts(lists)
+            return
         }
-        if clause.isPhrase { return Self.phraseStarts(lists) }
-        return lists.flatMap { $0 }.sorted()
+        for (number, list) in clause.episodeLists.enumerated() {
+            guard let index = list.index(of: episode) else { continue }
+            try reader.appendPositions(list, at: index, field: notes, cursor: &cursors[number], to: &starts)
+        }
+        if clause.episodeLists.count > 1 { starts.sort() }
     }
 
     /// Positions `p` where list `k` holds `p + k` for every `k`.

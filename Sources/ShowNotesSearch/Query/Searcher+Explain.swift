@@ -4,14 +4,14 @@ extension Searcher {
     func explain(_ moment: Int, plan: MatchPlan) throws(IndexCorruption) -> Explanation {
         let episode = try reader.episode(ofMoment: moment)
         let record = try reader.momentRecord(moment)
-        let states = (plan.required + plan.optional).map { part in part.alternatives.map { ClauseState(match: $0) } }
-        var evaluation = EpisodeEvaluation(searcher: self, states: states, scoring: true)
+        var evaluation = EpisodeEvaluation(searcher: self, parts: plan.required + plan.optional, scoring: true)
         evaluation.start(UInt32(episode))
         var parts: [Explanation.Part] = []
-        for alternatives in states {
+        for alternatives in evaluation.parts {
             var best: Explanation.Part? = nil
-            for state in alternatives {
-                let own = try state.ownFrequency(moment, record: record, episode: UInt32(episode), searcher: self)
+            for index in alternatives {
+                let own = try evaluation.ownFrequency(index, moment: moment, record: record)
+                let state = evaluation.states[index]
                 guard own > 0 || state.context != nil else { continue }
                 let part = explainPart(state, own: own, moment: moment, episode: episode, lengths: evaluation.lengths,
                                        ownNormaliser: evaluation.ownNormaliser(moment))

@@ -28,26 +28,39 @@ extension Searcher {
     /// Sends every matching moment to `sink`, episode by episode in index order; the sink is
     /// asked once per candidate episode whether to look at it at all. A moment that no part
     /// matches in its own text scores `Ranking.inheritedWeight` of its context score.
+    /// While ranking, an episode whose score bound (`EpisodeEvaluation.bound`) cannot beat the
+    /// sink's `threshold` is skipped before its moments are scored; returns how many were.
     /// (Generic, not closures: the hot loop is specialised for each sink and inlined.)
+    @discardableResult
     func forEachMatch<Sink: MatchSink>(_ plan: MatchPlan, kinds: Set<MomentKind>, scoring: Bool,
-                                       into sink: inout Sink) throws(IndexCorruption) {
+                                       into sink: inout Sink) throws(IndexCorruption) -> Int {
         let required = plan.required
-        guard !required.isEmpty else { return }
+        guard !required.isEmpty else { return 0 }
         var candidates: [UInt32]? = nil
         for part in required {
-            let touched = try part.touchedEpisodes { moment throws(IndexCorruption) in UInt32(try reader.episode(ofMoment: Int(moment))) }
+            let touched = try part.touchedEpisodes(reader: reader)
             candidates = candidates.map { Self.intersect($0, touched) } ?? touched
-            if candidates?.isEmpty == true { return }
+            if candidates?.isEmpty == true { return 0 }
         }
-        let states = (required + plan.excluded + plan.optional).map { part in part.alternatives.map { ClauseState(match: $0) } }
+        var evaluation = EpisodeEvaluation(searcher: self, parts: required + plan.excluded + plan.optional, scoring: scoring)
         let excludedEnd = required.count + plan.excluded.count
-        var evaluation = EpisodeEvaluation(searcher: self, states: states, scoring: scoring)
+        let partCount = evaluation.parts.count
+        let scored = Array(required.indices) + Array(excludedEnd..<partCount)
+        var records: [MomentLayout.Record] = []
+        var skipped = 0
         for candidate in candidates ?? [] {
             let episode = Int(candidate)
             guard let day = try sink.admit(episode) else { continue }
             let first = try reader.firstMoment(ofEpisode: episode)
-            let records = try reader.momentRecords(ofEpisode: episode)
+            try reader.momentRecords(ofEpisode: episode, into: &records)
             evaluation.start(candidate)
+            // Skip an episode none of whose moments can be listed (the bound is exact
+            // arithmetic's ceiling of every moment's score, so the results do not change).
+            let threshold = sink.threshold
+            if scoring, threshold > -.infinity, evaluation.bound(first: first, records: records, parts: scored) < threshold {
+                skipped += 1
+                continue
+            }
             for (offset, record) in records.enumerated() {
                 let moment = first + offset
                 if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
@@ -68,13 +81,14 @@ extension Searcher {
                     break
                 }
                 guard !isExcluded else { continue }
-                for index in excludedEnd..<states.count {
+                for index in excludedEnd..<partCount {
                     score += try evaluation.weight(index, moment: moment, record: record, own: &own) ?? 0
                 }
                 if !own { score *= Ranking.inheritedWeight(record.kind) }
                 sink.take(episode: episode, day: day, moment: moment, score: score)
             }
         }
+        return skipped
     }
 
     /// One required or excluded part: a clause, or the flattened alternatives of `a OR b`;

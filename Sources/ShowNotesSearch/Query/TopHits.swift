@@ -37,6 +37,13 @@ struct TopHits {
         }
     }
 
+    /// The score a moment must beat to get in, under relevance order (every day 0): the
+    /// weakest kept score once full, else minus infinity.
+    var threshold: Double {
+        guard capacity > 0, heap.count == capacity, let root = heap.first else { return -.infinity }
+        return root.score
+    }
+
     /// Best first.
     func ranked() -> [RankedMoment] {
         heap.sorted { Self.worse($1, $0) }

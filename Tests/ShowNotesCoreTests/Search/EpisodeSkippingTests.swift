@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import ShowNotesSearch
+
+/// Ranking skips an episode whose score bound cannot beat the current top k
+/// (`EpisodeEvaluation.bound`); that must never change a result. These tests rank a few
+/// hundred generated episodes with and without skipping and compare every hit and score.
+@Suite("Skipping hopeless episodes changes no result")
+struct EpisodeSkippingTests {
+    static let vocabulary = ["team", "culture", "sleep", "recovery", "coach", "injury", "nutrition", "protein", "race",
+                             "training", "mental", "health", "habits", "people", "speed", "hill", "strength", "marathon",
+                             "diet", "focus", "breathing", "tempo", "rest", "doubt", "winning"]
+
+    /// Episodes with titles, summaries, takeaways and chapters drawn from a small vocabulary, so
+    /// that every word matches many moments with many different scores.
+    static func library() throws -> IndexReader {
+        var random = SplitMix64(seed: 2026)
+        func words(_ range: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: range, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ")
+        }
+        let episodes = (0..<240).map { number in
+            let chapters = (0..<Int.random(in: 2...9, using: &random)).map { Chapter(startTime: Double($0 * 120), title: words(1...6)) }
+            let takeaways = (0..<Int.random(in: 0...4, using: &random)).map { _ in words(3...12) }
+            let episode = Episode(title: words(2...6), podcast: "Show \(number % 7)", summary: words(5...30), takeaways: takeaways,
+                                  chapters: chapters, people: [Person(name: "Ana Ruiz", role: "guest")], source: "gen/\(number).txt")
+            return (episode, "gen/\(number).txt")
+        }
+        return try SearchIndex.open(episodes)
+    }
+
+    static let queries = ["team", "team culture", "\"team culture\"", "sleep recovery injury", "tra*", "people -sleep",
+                          "coach OR protein", "title:hill", "mental health sleep habits", "the race", "strength speed",
+                          "winning", "\"hill strength\" focus", "diet OR rest nutrition"]
+
+    @Test("the same hits and scores with and without skipping, and skipping happens")
+    func sameResults() throws {
+        let searcher = Searcher(reader: try Self.library())
+        var skippedInAll = 0
+        for text in Self.queries {
+            for (limit, perEpisode) in [(1, 3), (5, 1), (10, 3), (20, 0)] {
+                let query = SearchQuery(text)
+                let plan = try searcher.plan(query, fuzzy: false, relaxed: true)
+                func ranked(skipping: Bool) throws -> ([RankedMoment], Int) {
+                    var sink = RankingSink(groups: EpisodeGroups(limit: limit, perEpisode: perEpisode),
+                                           dates: try EpisodeDates(reader: searcher.reader, range: DateRange(), order: .relevance))
+                    sink.skipsEpisodes = skipping
+                    let skipped = try searcher.forEachMatch(plan, kinds: [], scoring: true, into: &sink)
+                    return (sink.groups.ranked(), skipped)
+                }
+                let (fast, skipped) = try ranked(skipping: true)
+                let (full, none) = try ranked(skipping: false)
+                #expect(none == 0)
+                #expect(fast.map(\.moment) == full.map(\.moment), "\(text) limit \(limit)")
+                #expect(fast.map(\.score) == full.map(\.score), "\(text) limit \(limit)")
+                #expect(fast.map(\.episodeMatches) == full.map(\.episodeMatches), "\(text) limit \(limit)")
+                #expect(full.count == min(limit, full.count) && !full.isEmpty, "\(text) finds something")
+                skippedInAll += skipped
+            }
+        }
+        #expect(skippedInAll > 100, "skipping should happen on this library (\(skippedInAll) episodes skipped)")
+    }
+}
