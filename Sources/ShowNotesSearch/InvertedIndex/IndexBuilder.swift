@@ -198,6 +198,7 @@ extension IndexBuilder: EncodedAnalysisVisitor {
             episodeLengthTotals[field] += length
             episodeNorms.append(IndexFormat.encodeNorm(length))
         }
+        episodeNorms.append(UInt8.max)   // the shortest takeaway or summary, lowered by `visitMoment`
     }
 
     mutating func visitContextTerm(_ term: UnsafeRawBufferPointer, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>) {
@@ -210,6 +211,9 @@ extension IndexBuilder: EncodedAnalysisVisitor {
         momentTexts.append(text)
         momentNorms.append(IndexFormat.encodeNorm(length))
         momentLengthTotal += length
+        if kind == .takeaway || kind == .summary, let last = episodeNorms.indices.last {
+            episodeNorms[last] = min(episodeNorms[last], IndexFormat.encodeNorm(length))
+        }
     }
 
     mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>) {

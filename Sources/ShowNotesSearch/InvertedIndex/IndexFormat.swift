@@ -3,7 +3,7 @@ public enum IndexFormat {
     /// First bytes of every index file.
     static let magic: [UInt8] = Array("SHOWNIDX".utf8)
     /// Bumped on any change to the bytes written; an index of another version is refused.
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
     /// The index file's name inside the index folder.
     public static let fileName = "shownotes.idx"
     /// Bytes per episode in the episodes table: first moment (u32), moment layout offset (u32).
@@ -40,6 +40,10 @@ public enum IndexFormat {
         }
         return UInt8(code)
     }
+
+    /// Norm bytes per episode: one per context field, then the shortest of its takeaways and
+    /// summary (255 when it has none), which bounds their scores without their layout.
+    static let episodeNormCount = EpisodeField.allCases.count + 1
 
     static let decodedNorms: [Double] = (0...255).map { code in
         if code <= 24 { return Double(code) }

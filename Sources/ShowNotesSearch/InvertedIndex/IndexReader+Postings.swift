@@ -265,11 +265,15 @@ extension IndexReader {
 
     /// Length norm of an episode's field.
     func episodeNorm(_ id: Int, field: Int) -> Double {
-        let fields = IndexFormat.EpisodeField.allCases.count
-        let index = momentCount + id * fields + field
+        let index = momentCount + id * IndexFormat.episodeNormCount + field
         let place = place(.norms)
-        guard id >= 0, id < episodeCount, index < place.length else { return 1 }
+        guard id >= 0, id < episodeCount, field >= 0, field < IndexFormat.episodeNormCount, index < place.length else { return 1 }
         return IndexFormat.decodedNorms[Int(bytes[place.offset + index])]
+    }
+
+    /// Length norm of an episode's shortest takeaway or summary (the largest norm when it has none).
+    func shortestNotesMomentNorm(_ id: Int) -> Double {
+        episodeNorm(id, field: IndexFormat.episodeNormCount - 1)
     }
 }
 

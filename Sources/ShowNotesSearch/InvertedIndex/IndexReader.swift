@@ -130,8 +130,7 @@ public final class IndexReader: @unchecked Sendable {
             layout.metadataPlaces[key] = reader.offset..<reader.offset + length
             try reader.skip(length)
         }
-        let fields = IndexFormat.EpisodeField.allCases.count
-        guard size(.norms) == layout.momentCount + layout.episodeCount * fields,
+        guard size(.norms) == layout.momentCount + layout.episodeCount * IndexFormat.episodeNormCount,
               size(.episodes) == layout.episodeCount * IndexFormat.episodeRecordSize,
               size(.termIndex) == ((layout.termCount + IndexFormat.termsPerBlock - 1) / IndexFormat.termsPerBlock) * 4
         else { throw IndexCorruption("section sizes disagree with the counts in the header") }

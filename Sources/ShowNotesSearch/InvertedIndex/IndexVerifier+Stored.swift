@@ -21,6 +21,7 @@ extension IndexVerifier {
             }
             let records = try MomentLayout.decode(&layouts)
             try checkOrder(records, episode: episode)
+            try checkShortestNotesMoment(reader, records, episode: episode, first: first)
             firsts.append(first)
             counts.append(records.count)
         }
@@ -33,6 +34,21 @@ extension IndexVerifier {
                   try reader.momentRecords(ofEpisode: episode).count == counts[episode] else {
                 throw IndexCorruption("episode \(episode) reads differently through the query path")
             }
+        }
+    }
+
+    /// The episode's last norm byte is the smallest of its takeaways' and summary's (255 without any).
+    private static func checkShortestNotesMoment(_ reader: IndexReader, _ records: [MomentLayout.Record], episode: Int,
+                                                 first: Int) throws(IndexCorruption) {
+        let norms = reader.place(.norms)
+        var shortest = UInt8.max
+        for (offset, record) in records.enumerated() where record.kind == .takeaway || record.kind == .summary {
+            guard first + offset < reader.momentCount else { throw IndexCorruption("moment \(first + offset) out of range") }
+            shortest = min(shortest, reader.bytes[norms.offset + first + offset])
+        }
+        let stored = reader.momentCount + (episode + 1) * IndexFormat.episodeNormCount - 1
+        guard reader.bytes[norms.offset + stored] == shortest else {
+            throw IndexCorruption("episode \(episode)'s shortest-takeaway norm disagrees with its moments' norms")
         }
     }
 

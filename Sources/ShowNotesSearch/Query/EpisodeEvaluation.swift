@@ -72,33 +72,32 @@ struct EpisodeEvaluation {
         return best
     }
 
-    /// An upper bound of the score of every moment of the current episode (`first`, laid
-    /// out as `records`), from what is known without positions: each part's best alternative
-    /// as if its own-text frequency were the largest a moment could have — a chapter's or
-    /// section's exactly (its postings), a takeaway's or summary's the episode's whole notes
-    /// frequency over the shortest such range. Saturation is monotone, so no moment scores
-    /// above it; excluded parts only remove moments. `parts` are the scored parts. The sum is
-    /// raised by a billionth so that rounding cannot put a real score above it.
-    mutating func bound(first: Int, records: [MomentLayout.Record], parts scored: [Int]) -> Double {
-        let end = UInt32(first + records.count)
-        var notesNormaliser = Double.infinity
-        for (offset, record) in records.enumerated() where record.kind == .takeaway || record.kind == .summary {
-            notesNormaliser = min(notesNormaliser, ownNormaliser(first + offset))
-        }
+    /// An upper bound of the score of every moment of the current episode (its moments are
+    /// `moments`), from what is known without positions or the moment layout: each part's
+    /// best alternative as if its own-text frequency were the largest a moment could have —
+    /// a chapter's or section's exactly (its postings), a takeaway's or summary's the
+    /// episode's whole notes frequency over its shortest such moment (a norm the index keeps
+    /// per episode). Saturation is monotone, so no moment scores above it; excluded parts
+    /// only remove moments. `parts` are the scored parts. The sum is raised by a billionth
+    /// so that rounding cannot put a real score above it.
+    mutating func bound(moments: Range<Int>, parts scored: [Int]) -> Double {
+        let reader = searcher.reader
+        let notesNormaliser = 1 - Ranking.b + Ranking.b * reader.shortestNotesMomentNorm(Int(episode)) / reader.averageMomentLength
+        let (first, end) = (UInt32(moments.lowerBound), UInt32(moments.upperBound))
         var total = 0.0
         for part in scored {
             var best = 0.0
             for index in parts[part] {
                 var own = 0.0
                 var cursor = states[index].momentCursor
-                let moments = states[index].match.moments
-                while cursor < moments.count, moments[cursor] < end {
-                    if moments[cursor] >= UInt32(first) {
-                        own = max(own, states[index].match.momentFrequency[cursor] / ownNormaliser(Int(moments[cursor])))
+                let matched = states[index].match.moments
+                while cursor < matched.count, matched[cursor] < end {
+                    if matched[cursor] >= first {
+                        own = max(own, states[index].match.momentFrequency[cursor] / ownNormaliser(Int(matched[cursor])))
                     }
                     cursor += 1
                 }
-                if states[index].context != nil, states[index].match.notesAllowed, notesNormaliser.isFinite {
+                if states[index].context != nil, states[index].match.notesAllowed {
                     own = max(own, states[index].match.notesFrequency[states[index].episodeCursor] / notesNormaliser)
                 }
                 guard own > 0 || states[index].context != nil else { continue }

@@ -52,15 +52,16 @@ extension Searcher {
             let episode = Int(candidate)
             guard let day = try sink.admit(episode) else { continue }
             let first = try reader.firstMoment(ofEpisode: episode)
-            try reader.momentRecords(ofEpisode: episode, into: &records)
             evaluation.start(candidate)
-            // Skip an episode none of whose moments can be listed (the bound is exact
-            // arithmetic's ceiling of every moment's score, so the results do not change).
+            // Skip an episode none of whose moments can be listed (the bound is the ceiling of
+            // every moment's score, so the results do not change), before decoding its layout.
             let threshold = sink.threshold
-            if scoring, threshold > -.infinity, evaluation.bound(first: first, records: records, parts: scored) < threshold {
+            if scoring, threshold > -.infinity,
+               evaluation.bound(moments: first..<(try reader.firstMoment(ofEpisode: episode + 1)), parts: scored) < threshold {
                 skipped += 1
                 continue
             }
+            try reader.momentRecords(ofEpisode: episode, into: &records)
             for (offset, record) in records.enumerated() {
                 let moment = first + offset
                 if !kinds.isEmpty && !kinds.contains(record.kind) { continue }

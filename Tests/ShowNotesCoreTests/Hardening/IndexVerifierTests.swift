@@ -47,6 +47,11 @@ struct IndexVerifierTests {
         let texts = Self.patched(sound, .episodeTexts, at: 12) { $0 ^= 0xFF }
         #expect(try Self.verified(texts).problems.contains { $0.hasPrefix("episodeTexts: ") })
 
+        // The norms section ends with the last episode's shortest-takeaway norm.
+        let norms = regions[Int(IndexFormat.Section.norms.rawValue)].range
+        let shortest = Self.patched(sound, .norms, at: norms.count - 1) { $0 &-= 1 }
+        #expect(try Self.verified(shortest).problems.contains { $0.contains("shortest-takeaway norm disagrees") })
+
         var sizes = sound
         sizes[16 + 2 * IndexFormat.sectionEntrySize + 12] &+= 1   // the length of section 3 (terms)
         let report = try Self.verified(sizes)
