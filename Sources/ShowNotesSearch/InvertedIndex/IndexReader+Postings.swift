@@ -127,22 +127,27 @@ extension IndexReader {
     /// Same, continuing from `cursor` when it lies earlier in the same block (sequential reads
     /// then cost only the documents in between).
     func positions(_ postings: Postings, at index: Int, cursor: inout PositionsCursor) throws(IndexCorruption) -> [[UInt32]] {
+        var result: [[UInt32]] = []
+        try readPositions(postings, at: index, cursor: &cursor, into: &result)
+        return result
+    }
+
+    /// The same into `fields`, one list per field, reusing the lists' storage.
+    func readPositions(_ postings: Postings, at index: Int, cursor: inout PositionsCursor,
+                       into fields: inout [[UInt32]]) throws(IndexCorruption) {
         var reader = try positionsReader(postings, at: index, cursor: cursor)
         defer { cursor = PositionsCursor(next: index + 1, offset: reader.offset - section(.positions).offset) }
-        var result: [[UInt32]] = []
+        if fields.count != postings.fields { fields = Array(repeating: [], count: postings.fields) }
         for field in 0..<postings.fields {
+            fields[field].removeAll(keepingCapacity: true)
             let count = Int(postings.frequency(index, field: field))
             guard count <= 1_000_000 else { throw IndexCorruption("implausible term frequency") }
-            var list: [UInt32] = []
-            list.reserveCapacity(count)
             var last: UInt32 = 0
             for _ in 0..<count {
                 last &+= UInt32(truncatingIfNeeded: try reader.varint())
-                list.append(last)
+                fields[field].append(last)
             }
-            result.append(list)
         }
-        return result
     }
 
     /// A reader at the positions of the `index`-th document: from its block's start, or from

@@ -52,6 +52,15 @@ extension Searcher {
         for field in allowed { allowedMask |= 1 << field }
         // Each list's allowed field counts, appended episode by episode; several lists (a
         // prefix's terms) are gathered, sorted by episode and summed.
+        let notes = IndexFormat.EpisodeField.notes.rawValue
+        if result.episodeLists.count == 1, let list = result.episodeLists.first, allowedMask == (1 << fieldCount) - 1 {
+            // One term in every field (the common case): the list as it is.
+            result.episodes = list.documents
+            result.episodeFrequency = list.frequencies.map(Double.init)
+            result.notesFrequency = list.documents.indices.map { Double(list.frequency($0, field: notes)) }
+            result.idf = idf(documentFrequency)
+            return result
+        }
         var entries: [(episode: UInt32, list: Int32, index: Int32)] = []
         for (number, list) in result.episodeLists.enumerated() {
             for index in list.documents.indices { entries.append((list.documents[index], Int32(number), Int32(index))) }
@@ -59,7 +68,6 @@ extension Searcher {
         if result.episodeLists.count > 1 { entries.sort { $0.episode < $1.episode } }
         result.episodes.reserveCapacity(entries.count)
         result.episodeFrequency.reserveCapacity(entries.count * fieldCount)
-        let notes = IndexFormat.EpisodeField.notes.rawValue
         for entry in entries {
             let list = result.episodeLists[Int(entry.list)]
             if result.episodes.last != entry.episode {
@@ -94,9 +102,14 @@ extension Searcher {
         result.idf = infos.reduce(0.0) { $0 + idf(Double($1.momentCount) + Double($1.episodeCount) * momentsPerEpisode) }
         if matchesOwnText(field) {
             let lists = try infos.map { info throws(IndexCorruption) in try reader.momentPostings(info) }
-            for (document, indices) in Self.common(lists) {
-                let positions = try zip(lists, indices).map { list, index throws(IndexCorruption) in try reader.positions(list, at: index)[0] }
-                let count = Self.phraseStarts(positions).count
+            var cursors = [PositionsCursor](repeating: PositionsCursor(), count: lists.count)
+            var positions = [[UInt32]](repeating: [], count: lists.count)
+            try Self.forEachCommon(lists) { document, indices throws(IndexCorruption) in
+                for term in lists.indices {
+                    positions[term].removeAll(keepingCapacity: true)
+                    try reader.appendPositions(lists[term], at: indices[term], field: 0, cursor: &cursors[term], to: &positions[term])
+                }
+                let count = Self.phraseCount(positions)
                 if count > 0 {
                     result.moments.append(document)
                     result.momentFrequency.append(Double(count))
@@ -105,15 +118,28 @@ extension Searcher {
         }
         result.episodeLists = try infos.map { info throws(IndexCorruption) in try reader.episodePostings(info) }
         let allowed = fields(field)
-        for (document, indices) in Self.common(result.episodeLists) {
-            let positions = try zip(result.episodeLists, indices).map { list, index throws(IndexCorruption) in try reader.positions(list, at: index) }
-            var counts = [Double](repeating: 0, count: ClauseMatch.fieldCount)
-            for field in allowed { counts[field] = Double(Self.phraseStarts(positions.map { $0[field] }).count) }
+        let notes = IndexFormat.EpisodeField.notes.rawValue
+        let lists = result.episodeLists
+        var cursors = [PositionsCursor](repeating: PositionsCursor(), count: lists.count)
+        // Per term, per field, that term's positions in the current document (storage reused).
+        var positions = [[[UInt32]]](repeating: [[UInt32]](repeating: [], count: ClauseMatch.fieldCount), count: lists.count)
+        var fieldPositions = [[UInt32]](repeating: [], count: lists.count)
+        var counts = [Double](repeating: 0, count: ClauseMatch.fieldCount)
+        try Self.forEachCommon(lists) { document, indices throws(IndexCorruption) in
+            for term in lists.indices {
+                try reader.readPositions(lists[term], at: indices[term], cursor: &cursors[term], into: &positions[term])
+            }
+            func phrases(in field: Int) -> Int {
+                for term in lists.indices { swap(&fieldPositions[term], &positions[term][field]) }
+                defer { for term in lists.indices { swap(&fieldPositions[term], &positions[term][field]) } }
+                return Self.phraseCount(fieldPositions)
+            }
+            for index in counts.indices { counts[index] = 0 }
+            for field in allowed { counts[field] = Double(phrases(in: field)) }
             if counts.contains(where: { $0 > 0 }) {
-                let notes = IndexFormat.EpisodeField.notes.rawValue
                 result.episodes.append(document)
                 result.episodeFrequency += counts
-                result.notesFrequency.append(Double(Self.phraseStarts(positions.map { $0[notes] }).count))
+                result.notesFrequency.append(Double(phrases(in: notes)))
             }
         }
         return result
@@ -143,6 +169,18 @@ extension Searcher {
         if clause.episodeLists.count > 1 { starts.sort() }
     }
 
+    /// How many positions `p` have list `k` holding `p + k` for every `k` (`phraseStarts`, counted).
+    static func phraseCount(_ lists: [[UInt32]]) -> Int {
+        guard let first = lists.first else { return 0 }
+        var count = 0
+        for start in first where lists.indices.dropFirst().allSatisfy({ offset in
+            ClauseMatch.find(lists[offset], start &+ UInt32(truncatingIfNeeded: offset)) != nil
+        }) {
+            count += 1
+        }
+        return count
+    }
+
     /// Positions `p` where list `k` holds `p + k` for every `k`.
     static func phraseStarts(_ lists: [[UInt32]]) -> [UInt32] {
         guard let first = lists.first else { return [] }
@@ -151,11 +189,11 @@ extension Searcher {
         }
     }
 
-    /// Documents present in every list, with their index in each.
-    static func common(_ lists: [Postings]) -> [(UInt32, [Int])] {
-        guard let first = lists.first else { return [] }
+    /// Calls `body` with each document present in every list and its index in each, in order.
+    static func forEachCommon(_ lists: [Postings],
+                              _ body: (UInt32, [Int]) throws(IndexCorruption) -> Void) throws(IndexCorruption) {
+        guard let first = lists.first else { return }
         var cursors = [Int](repeating: 0, count: lists.count)
-        var result: [(UInt32, [Int])] = []
         outer: for (index, document) in first.documents.enumerated() {
             cursors[0] = index
             for list in 1..<lists.count {
@@ -164,9 +202,8 @@ extension Searcher {
                 guard cursors[list] < documents.count else { break outer }
                 if documents[cursors[list]] != document { continue outer }
             }
-            result.append((document, cursors))
+            try body(document, cursors)
         }
-        return result
     }
 
     /// The sorted union of the lists' documents, with a value summed per document.
