@@ -9,10 +9,8 @@ struct ClauseState {
     var positionCursors: [PositionsCursor]
     /// For the current episode: the context's BM25F pseudo-frequency (nil: no context match).
     var context: Double?
-    /// For the current episode: where the clause starts in the notes field, once decoded
-    /// (`notesReady`); the storage is reused from episode to episode.
+    /// Where the clause starts in the current episode's notes field (storage reused).
     var notes: [UInt32] = []
-    var notesReady = false
 
     init(match: ClauseMatch) {
         self.match = match
@@ -24,9 +22,8 @@ struct ClauseState {
         context == nil ? nil : match.frequencies(episodeCursor)
     }
 
-    /// Moves to `episode`: finds its context entry and forgets the previous episode's notes.
+    /// Moves to `episode`: finds its context entry.
     mutating func start(_ episode: UInt32, lengths: [Double]) {
-        notesReady = false
         context = nil
         let episodes = match.episodes
         while episodeCursor < episodes.count, episodes[episodeCursor] < episode { episodeCursor += 1 }
@@ -40,20 +37,41 @@ struct ClauseState {
         context = pseudo
     }
 
-    /// The frequency of the clause in `moment`'s own text (0 when absent).
-    mutating func ownFrequency(_ moment: Int, record: MomentLayout.Record, episode: UInt32, searcher: Searcher) throws(IndexCorruption) -> Double {
-        if record.kind == .chapter || record.kind == .section {
-            let moments = match.moments
-            while momentCursor < moments.count, moments[momentCursor] < UInt32(moment) { momentCursor += 1 }
-            return momentCursor < moments.count && moments[momentCursor] == UInt32(moment) ? match.momentFrequency[momentCursor] : 0
+    /// Adds the clause's own-text frequency in each moment of the current episode (`first`,
+    /// laid out as `records`) to `own`: chapters and sections from the moment postings;
+    /// takeaways and the summary, when `withNotes`, by counting where the clause starts in
+    /// the notes field within each one's range (only where the context matches, as a
+    /// takeaway's text is part of its episode's notes).
+    mutating func addOwnFrequencies(first: Int, records: [MomentLayout.Record], withNotes: Bool, searcher: Searcher,
+                                    episode: UInt32, into own: inout [Double], at base: Int) throws(IndexCorruption) {
+        let moments = match.moments
+        let end = first + records.count
+        while momentCursor < moments.count, moments[momentCursor] < UInt32(first) { momentCursor += 1 }
+        while momentCursor < moments.count, moments[momentCursor] < UInt32(end) {
+            let offset = Int(moments[momentCursor]) - first
+            if records[offset].kind == .chapter || records[offset].kind == .section { own[base + offset] = match.momentFrequency[momentCursor] }
+            momentCursor += 1
         }
-        guard match.notesAllowed, context != nil else { return 0 }
-        if !notesReady {
-            try searcher.notesStarts(match, episode: episode, cursors: &positionCursors, into: &notes)
-            notesReady = true
+        guard withNotes, match.notesAllowed, context != nil else { return }
+        var loaded = false
+        for (offset, record) in records.enumerated() where record.kind == .takeaway || record.kind == .summary {
+            if !loaded {
+                try searcher.notesStarts(match, episode: episode, cursors: &positionCursors, into: &notes)
+                loaded = true
+                if notes.isEmpty { return }
+            }
+            own[base + offset] = Double(Self.lowerBound(notes, record.end) - Self.lowerBound(notes, record.first))
         }
-        var count = 0.0
-        for start in notes where start >= record.first && start < record.end { count += 1 }
-        return count
+    }
+
+    /// The first index of ascending `values` holding `value` or more.
+    static func lowerBound(_ values: [UInt32], _ value: UInt32) -> Int {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

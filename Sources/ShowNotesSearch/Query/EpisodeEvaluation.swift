@@ -11,8 +11,18 @@ struct EpisodeEvaluation {
     /// Per context field, BM25's length normaliser `1 - b + b · length / average`.
     private(set) var lengths: [Double] = [1, 1, 1, 1]
     private let averageLengths: [Double]
+    /// Per state, whether its matches in takeaways and summaries are looked up: only to score
+    /// (where the context matches, a part matches every moment anyway) and not for an
+    /// excluded part (which only asks whether it matches).
+    private let readsNotes: [Bool]
+    /// The current episode's moments (`load`): the first's number, and per state and moment
+    /// the own-text frequency, state-major.
+    private var first = 0
+    private var momentCount = 0
+    private var own: [Double] = []
 
-    init(searcher: Searcher, parts: [QueryPart], scoring: Bool) {
+    /// `excluded`: the indices in `parts` of the excluded parts.
+    init(searcher: Searcher, parts: [QueryPart], excluded: Range<Int> = 0..<0, scoring: Bool) {
         self.searcher = searcher
         var states: [ClauseState] = []
         var ranges: [Range<Int>] = []
@@ -24,6 +34,9 @@ struct EpisodeEvaluation {
         self.states = states
         self.parts = ranges
         self.scoring = scoring
+        var readsNotes = [Bool](repeating: scoring, count: states.count)
+        for part in excluded { for state in ranges[part] { readsNotes[state] = false } }
+        self.readsNotes = readsNotes
         let reader = searcher.reader
         averageLengths = (0..<ClauseMatch.fieldCount).map { field in
             field < reader.averageEpisodeLengths.count ? max(1, reader.averageEpisodeLengths[field]) : 1
@@ -39,12 +52,24 @@ struct EpisodeEvaluation {
         for index in states.indices { states[index].start(episode, lengths: lengths) }
     }
 
-    /// Whether part `index` matches `moment` at all.
-    mutating func matches(_ index: Int, moment: Int, record: MomentLayout.Record) throws(IndexCorruption) -> Bool {
-        for state in parts[index] {
-            if states[state].context != nil { return true }
-            if try states[state].ownFrequency(moment, record: record, episode: episode, searcher: searcher) > 0 { return true }
+    /// Reads the own-text frequency of every state in every moment of the current episode.
+    mutating func load(first: Int, records: [MomentLayout.Record]) throws(IndexCorruption) {
+        self.first = first
+        momentCount = records.count
+        own.removeAll(keepingCapacity: true)
+        own.append(contentsOf: repeatElement(0, count: states.count * records.count))
+        for index in states.indices {
+            try states[index].addOwnFrequencies(first: first, records: records, withNotes: readsNotes[index], searcher: searcher,
+                                                episode: episode, into: &own, at: index * records.count)
         }
+    }
+
+    /// Alternative `state`'s own-text frequency in `moment` of the loaded episode.
+    func ownFrequency(_ state: Int, moment: Int) -> Double { own[state * momentCount + moment - first] }
+
+    /// Whether part `index` matches `moment` (of the loaded episode) at all.
+    func matches(_ index: Int, moment: Int) -> Bool {
+        for state in parts[index] where states[state].context != nil || ownFrequency(state, moment: moment) > 0 { return true }
         return false
     }
 
@@ -53,14 +78,14 @@ struct EpisodeEvaluation {
         1 - Ranking.b + Ranking.b * searcher.reader.momentNorm(moment) / searcher.reader.averageMomentLength
     }
 
-    /// Part `index`'s BM25F contribution for `moment`, or `nil` when it does not match there.
-    /// Of `a OR b` (and of a word's fuzzy neighbours), the best alternative counts. Sets
-    /// `own` when the part occurs in the moment's own text.
-    mutating func weight(_ index: Int, moment: Int, record: MomentLayout.Record, own ownMatch: inout Bool) throws(IndexCorruption) -> Double? {
-        guard scoring else { return try matches(index, moment: moment, record: record) ? 0 : nil }
+    /// Part `index`'s BM25F contribution for `moment` (of the loaded episode), or `nil` when
+    /// it does not match there. Of `a OR b` (and of a word's fuzzy neighbours), the best
+    /// alternative counts. Sets `own` when the part occurs in the moment's own text.
+    func weight(_ index: Int, moment: Int, own ownMatch: inout Bool) -> Double? {
+        guard scoring else { return matches(index, moment: moment) ? 0 : nil }
         var best: Double? = nil
         for state in parts[index] {
-            let own = try states[state].ownFrequency(moment, record: record, episode: episode, searcher: searcher)
+            let own = ownFrequency(state, moment: moment)
             let context = states[state].context
             guard own > 0 || context != nil else { continue }
             if own > 0 { ownMatch = true }
@@ -107,10 +132,5 @@ struct EpisodeEvaluation {
             total += best
         }
         return total * (1 + 1e-9)
-    }
-
-    /// For `--explain`: alternative `state`'s own frequency in `moment`.
-    mutating func ownFrequency(_ state: Int, moment: Int, record: MomentLayout.Record) throws(IndexCorruption) -> Double {
-        try states[state].ownFrequency(moment, record: record, episode: episode, searcher: searcher)
     }
 }

@@ -3,14 +3,18 @@ extension Searcher {
     /// with fresh cursors, so the search itself pays nothing for `--explain`).
     func explain(_ moment: Int, plan: MatchPlan) throws(IndexCorruption) -> Explanation {
         let episode = try reader.episode(ofMoment: moment)
-        let record = try reader.momentRecord(moment)
+        let first = try reader.firstMoment(ofEpisode: episode)
+        let records = try reader.momentRecords(ofEpisode: episode)
+        guard moment - first >= 0, moment - first < records.count else { throw IndexCorruption("moment id out of range") }
+        let record = records[moment - first]
         var evaluation = EpisodeEvaluation(searcher: self, parts: plan.required + plan.optional, scoring: true)
         evaluation.start(UInt32(episode))
+        try evaluation.load(first: first, records: records)
         var parts: [Explanation.Part] = []
         for alternatives in evaluation.parts {
             var best: Explanation.Part? = nil
             for index in alternatives {
-                let own = try evaluation.ownFrequency(index, moment: moment, record: record)
+                let own = evaluation.ownFrequency(index, moment: moment)
                 let state = evaluation.states[index]
                 guard own > 0 || state.context != nil else { continue }
                 let part = explainPart(state, own: own, moment: moment, episode: episode, lengths: evaluation.lengths,

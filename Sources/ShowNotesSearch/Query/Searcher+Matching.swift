@@ -42,8 +42,9 @@ extension Searcher {
             candidates = candidates.map { Self.intersect($0, touched) } ?? touched
             if candidates?.isEmpty == true { return 0 }
         }
-        var evaluation = EpisodeEvaluation(searcher: self, parts: required + plan.excluded + plan.optional, scoring: scoring)
         let excludedEnd = required.count + plan.excluded.count
+        var evaluation = EpisodeEvaluation(searcher: self, parts: required + plan.excluded + plan.optional,
+                                           excluded: required.count..<excludedEnd, scoring: scoring)
         let partCount = evaluation.parts.count
         let scored = Array(required.indices) + Array(excludedEnd..<partCount)
         var records: [MomentLayout.Record] = []
@@ -62,6 +63,7 @@ extension Searcher {
                 continue
             }
             try reader.momentRecords(ofEpisode: episode, into: &records)
+            try evaluation.load(first: first, records: records)
             for (offset, record) in records.enumerated() {
                 let moment = first + offset
                 if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
@@ -69,7 +71,7 @@ extension Searcher {
                 var matches = true
                 var own = false
                 for index in required.indices {
-                    guard let weight = try evaluation.weight(index, moment: moment, record: record, own: &own) else {
+                    guard let weight = evaluation.weight(index, moment: moment, own: &own) else {
                         matches = false
                         break
                     }
@@ -77,13 +79,13 @@ extension Searcher {
                 }
                 guard matches else { continue }
                 var isExcluded = false
-                for index in required.count..<excludedEnd where try evaluation.matches(index, moment: moment, record: record) {
+                for index in required.count..<excludedEnd where evaluation.matches(index, moment: moment) {
                     isExcluded = true
                     break
                 }
                 guard !isExcluded else { continue }
                 for index in excludedEnd..<partCount {
-                    score += try evaluation.weight(index, moment: moment, record: record, own: &own) ?? 0
+                    score += evaluation.weight(index, moment: moment, own: &own) ?? 0
                 }
                 if !own { score *= Ranking.inheritedWeight(record.kind) }
                 sink.take(episode: episode, day: day, moment: moment, score: score)
