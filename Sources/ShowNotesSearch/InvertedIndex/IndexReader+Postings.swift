@@ -97,7 +97,7 @@ extension IndexReader {
     }
 
     /// Appends the positions of one field of the `index`-th document of `postings` to
-    /// `buffer`, continuing from `cursor` like `positions(_:at:cursor:)`, without building
+    /// `buffer`, continuing from `cursor` like `readPositions`, without building
     /// the other fields' lists.
     func appendPositions(_ postings: Postings, at index: Int, field: Int, cursor: inout PositionsCursor,
                          to buffer: inout [UInt32]) throws(IndexCorruption) {
@@ -118,21 +118,9 @@ extension IndexReader {
         }
     }
 
-    /// Positions of the `index`-th document of `postings`, per field (field-local).
-    func positions(_ postings: Postings, at index: Int) throws(IndexCorruption) -> [[UInt32]] {
-        var cursor = PositionsCursor()
-        return try positions(postings, at: index, cursor: &cursor)
-    }
-
-    /// Same, continuing from `cursor` when it lies earlier in the same block (sequential reads
-    /// then cost only the documents in between).
-    func positions(_ postings: Postings, at index: Int, cursor: inout PositionsCursor) throws(IndexCorruption) -> [[UInt32]] {
-        var result: [[UInt32]] = []
-        try readPositions(postings, at: index, cursor: &cursor, into: &result)
-        return result
-    }
-
-    /// The same into `fields`, one list per field, reusing the lists' storage.
+    /// Positions of the `index`-th document of `postings`, one list per field (field-local),
+    /// into `fields`, reusing the lists' storage; continuing from `cursor` when it lies earlier
+    /// in the same block (sequential reads then cost only the documents in between).
     func readPositions(_ postings: Postings, at index: Int, cursor: inout PositionsCursor,
                        into fields: inout [[UInt32]]) throws(IndexCorruption) {
         var reader = try positionsReader(postings, at: index, cursor: cursor)
