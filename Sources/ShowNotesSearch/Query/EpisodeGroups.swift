@@ -60,6 +60,14 @@ struct EpisodeGroups {
         if count == perEpisode { weakest = scores[count - 1] }
     }
 
+    /// Takes in the kept moments of `other`, which saw other episodes than this one.
+    mutating func merge(_ other: EpisodeGroups) {
+        var other = other
+        other.flush()
+        flush()
+        for item in other.top.items { top.offer(item) }
+    }
+
     /// The score a moment of a later episode must beat to be listed (relevance order only).
     var threshold: Double { top.threshold }
 

@@ -34,14 +34,26 @@ extension Searcher {
     @discardableResult
     func forEachMatch<Sink: MatchSink>(_ plan: MatchPlan, kinds: Set<MomentKind>, scoring: Bool,
                                        into sink: inout Sink) throws(IndexCorruption) -> Int {
-        let required = plan.required
-        guard !required.isEmpty else { return 0 }
+        try forEachMatch(plan, in: try candidates(plan)[...], kinds: kinds, scoring: scoring, into: &sink)
+    }
+
+    /// The episodes in which every required part can match (through context or a moment), ascending.
+    func candidates(_ plan: MatchPlan) throws(IndexCorruption) -> [UInt32] {
         var candidates: [UInt32]? = nil
-        for part in required {
+        for part in plan.required {
             let touched = try part.touchedEpisodes(reader: reader)
             candidates = candidates.map { Self.intersect($0, touched) } ?? touched
-            if candidates?.isEmpty == true { return 0 }
+            if candidates?.isEmpty == true { return [] }
         }
+        return candidates ?? []
+    }
+
+    /// The same over some of the candidate episodes (ascending).
+    @discardableResult
+    func forEachMatch<Sink: MatchSink>(_ plan: MatchPlan, in candidates: ArraySlice<UInt32>, kinds: Set<MomentKind>,
+                                       scoring: Bool, into sink: inout Sink) throws(IndexCorruption) -> Int {
+        let required = plan.required
+        guard !required.isEmpty else { return 0 }
         let excludedEnd = required.count + plan.excluded.count
         var evaluation = EpisodeEvaluation(searcher: self, parts: required + plan.excluded + plan.optional,
                                            excluded: required.count..<excludedEnd, scoring: scoring)
@@ -49,7 +61,7 @@ extension Searcher {
         let scored = Array(required.indices) + Array(excludedEnd..<partCount)
         var records: [MomentLayout.Record] = []
         var skipped = 0
-        for candidate in candidates ?? [] {
+        for candidate in candidates {
             let episode = Int(candidate)
             guard let day = try sink.admit(episode) else { continue }
             let first = try reader.firstMoment(ofEpisode: episode)

@@ -34,10 +34,7 @@ extension Searcher {
     /// The ranked, grouped hits of a request (no correction).
     private func ranked(_ request: SearchRequest) throws(IndexCorruption) -> [Hit] {
         let plan = try self.plan(request.query, fuzzy: request.typos == .fuzzy, relaxed: true)
-        var sink = RankingSink(groups: EpisodeGroups(limit: request.limit, perEpisode: request.perEpisode),
-                               dates: try EpisodeDates(reader: reader, range: request.dates, order: request.order))
-        try forEachMatch(plan, kinds: request.query.kinds, scoring: true, into: &sink)
-        let ranked = sink.groups.ranked()
+        let ranked = try rankedMoments(plan, request: request)
         let shown = EpisodeGroups.shownCounts(ranked.map(\.episode))
         var texts = try reader.momentTexts()
         var episodeTexts = try reader.episodeTexts()
@@ -54,5 +51,63 @@ extension Searcher {
             hits.append(hit)
         }
         return hits
+    }
+}
+
+extension Searcher {
+    /// A query is ranked on two threads only with this many candidate episodes or more...
+    static let episodesWorthASecondThread = 2048
+    /// ...and this many scored parts: the score bound sums each part's best case, so it skips
+    /// little of a long query, which then evaluates most of its candidates; a short query is
+    /// mostly skipped, and halves would each have to fill a top k before skipping anything.
+    static let partsWorthASecondThread = 3
+
+    /// The best moments of `plan`, grouped by episode. For a long query with many candidates,
+    /// the second half of them is ranked on a second thread into a top k of its own, then the
+    /// two are merged: halves split between episodes, and each keeps every moment that could
+    /// make the overall list, so the result is the one a single pass gives (`EpisodeSkippingTests`).
+    /// `twoThreads` overrides the choice (for tests).
+    func rankedMoments(_ plan: MatchPlan, request: SearchRequest, twoThreads: Bool? = nil) throws(IndexCorruption) -> [RankedMoment] {
+        let candidates = try self.candidates(plan)
+        let split = twoThreads ?? (candidates.count >= Self.episodesWorthASecondThread
+                                   && plan.required.count + plan.optional.count >= Self.partsWorthASecondThread)
+        func sink() throws(IndexCorruption) -> RankingSink {
+            RankingSink(groups: EpisodeGroups(limit: request.limit, perEpisode: request.perEpisode),
+                        dates: try EpisodeDates(reader: reader, range: request.dates, order: request.order))
+        }
+        var first = try sink()
+        let kinds = request.query.kinds
+        guard split, candidates.count >= 2 else {
+            try forEachMatch(plan, in: candidates[...], kinds: kinds, scoring: true, into: &first)
+            return first.groups.ranked()
+        }
+        let middle = candidates.count / 2
+        let second = RankingJob(searcher: self, plan: plan, candidates: candidates[middle...], kinds: kinds, sink: try sink())
+        var failure: IndexCorruption? = nil
+        Concurrently.run({ second.run() }, alongside: {
+            do throws(IndexCorruption) { try self.forEachMatch(plan, in: candidates[..<middle], kinds: kinds, scoring: true, into: &first) } catch { failure = error }
+        })
+        if let error = failure ?? second.failure { throw error }
+        first.groups.merge(second.sink.groups)
+        return first.groups.ranked()
+    }
+}
+
+/// Ranking some candidate episodes on another thread. It reads the index (immutable, mapped)
+/// and the plan (values), and writes only its own sink, read after the thread is joined.
+private final class RankingJob: @unchecked Sendable {
+    let searcher: Searcher
+    let plan: MatchPlan
+    let candidates: ArraySlice<UInt32>
+    let kinds: Set<MomentKind>
+    var sink: RankingSink
+    var failure: IndexCorruption?
+
+    init(searcher: Searcher, plan: MatchPlan, candidates: ArraySlice<UInt32>, kinds: Set<MomentKind>, sink: RankingSink) {
+        (self.searcher, self.plan, self.candidates, self.kinds, self.sink) = (searcher, plan, candidates, kinds, sink)
+    }
+
+    func run() {
+        do throws(IndexCorruption) { try searcher.forEachMatch(plan, in: candidates, kinds: kinds, scoring: true, into: &sink) } catch { failure = error }
     }
 }

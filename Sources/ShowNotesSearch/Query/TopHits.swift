@@ -44,6 +44,9 @@ struct TopHits {
         return root.score
     }
 
+    /// The kept moments, in no particular order.
+    var items: [RankedMoment] { heap }
+
     /// Best first.
     func ranked() -> [RankedMoment] {
         heap.sorted { Self.worse($1, $0) }

@@ -3,9 +3,10 @@ import Testing
 @testable import ShowNotesSearch
 
 /// Ranking skips an episode whose score bound cannot beat the current top k
-/// (`EpisodeEvaluation.bound`); that must never change a result. These tests rank a few
-/// hundred generated episodes with and without skipping and compare every hit and score.
-@Suite("Skipping hopeless episodes changes no result")
+/// (`EpisodeEvaluation.bound`), and may rank halves of the candidates on two threads; neither
+/// may ever change a result. These tests rank a few hundred generated episodes each way and
+/// compare every hit and score.
+@Suite("Skipping hopeless episodes and ranking on two threads change no result")
 struct EpisodeSkippingTests {
     static let vocabulary = ["team", "culture", "sleep", "recovery", "coach", "injury", "nutrition", "protein", "race",
                              "training", "mental", "health", "habits", "people", "speed", "hill", "strength", "marathon",
@@ -58,5 +59,22 @@ struct EpisodeSkippingTests {
             }
         }
         #expect(skippedInAll > 100, "skipping should happen on this library (\(skippedInAll) episodes skipped)")
+    }
+
+    @Test("the same hits, scores and counts from two threads as from one, with and without grouping")
+    func twoThreads() throws {
+        let searcher = Searcher(reader: try Self.library())
+        for text in Self.queries {
+            for (limit, perEpisode) in [(1, 3), (7, 1), (10, 3), (25, 0)] {
+                let request = SearchRequest(SearchQuery(text), limit: limit, perEpisode: perEpisode)
+                let plan = try searcher.plan(request.query, fuzzy: false, relaxed: true)
+                let one = try searcher.rankedMoments(plan, request: request, twoThreads: false)
+                let two = try searcher.rankedMoments(plan, request: request, twoThreads: true)
+                #expect(!one.isEmpty, "\(text) finds something")
+                #expect(two.map(\.moment) == one.map(\.moment), "\(text) limit \(limit)")
+                #expect(two.map(\.score) == one.map(\.score), "\(text) limit \(limit)")
+                #expect(two.map(\.episodeMatches) == one.map(\.episodeMatches), "\(text) limit \(limit)")
+            }
+        }
     }
 }
