@@ -98,39 +98,49 @@ struct EpisodeEvaluation {
     }
 
     /// An upper bound of the score of every moment of the current episode (its moments are
-    /// `moments`), from what is known without positions or the moment layout: each part's
-    /// best alternative as if its own-text frequency were the largest a moment could have —
-    /// a chapter's or section's exactly (its postings), a takeaway's or summary's the
+    /// `moments`), from what is known without positions or the moment layout. Chapters and
+    /// sections, and takeaways and the summary, are bounded apart (no moment is both): each
+    /// part's best alternative as if its own-text frequency were the largest one of them could
+    /// have — a chapter's or section's exactly (its postings); a takeaway's or summary's the
     /// episode's whole notes frequency over its shortest such moment (a norm the index keeps
-    /// per episode). Saturation is monotone, so no moment scores above it; excluded parts
-    /// only remove moments. `parts` are the scored parts. The sum is raised by a billionth
-    /// so that rounding cannot put a real score above it.
+    /// per episode). Saturation is monotone, so no moment scores above the larger sum; excluded
+    /// parts only remove moments. `parts` are the scored parts. The result is raised by a
+    /// billionth so that rounding cannot put a real score above it.
     mutating func bound(moments: Range<Int>, parts scored: [Int]) -> Double {
         let reader = searcher.reader
         let notesNormaliser = 1 - Ranking.b + Ranking.b * reader.shortestNotesMomentNorm(Int(episode)) / reader.averageMomentLength
         let (first, end) = (UInt32(moments.lowerBound), UInt32(moments.upperBound))
-        var total = 0.0
+        var chapters = 0.0, notes = 0.0
         for part in scored {
-            var best = 0.0
+            var bestChapter = 0.0, bestNotes = 0.0
             for index in parts[part] {
-                var own = 0.0
+                var chapterOwn = 0.0
                 var cursor = states[index].momentCursor
                 let matched = states[index].match.moments
                 while cursor < matched.count, matched[cursor] < end {
                     if matched[cursor] >= first {
-                        own = max(own, states[index].match.momentFrequency[cursor] / ownNormaliser(Int(matched[cursor])))
+                        chapterOwn = max(chapterOwn, states[index].match.momentFrequency[cursor] / ownNormaliser(Int(matched[cursor])))
                     }
                     cursor += 1
                 }
-                if states[index].context != nil, states[index].match.notesAllowed {
-                    own = max(own, states[index].match.notesFrequency[states[index].episodeCursor] / notesNormaliser)
+                let context = states[index].context
+                var notesOwn = 0.0
+                if context != nil, states[index].match.notesAllowed {
+                    notesOwn = states[index].match.notesFrequency[states[index].episodeCursor] / notesNormaliser
                 }
-                guard own > 0 || states[index].context != nil else { continue }
-                let pseudo = (states[index].context ?? 0) + Ranking.ownWeight * own
-                best = max(best, states[index].match.boost * states[index].match.idf * pseudo / (Ranking.k1 + pseudo))
+                let factor = states[index].match.boost * states[index].match.idf
+                if chapterOwn > 0 || context != nil {
+                    let pseudo = (context ?? 0) + Ranking.ownWeight * chapterOwn
+                    bestChapter = max(bestChapter, factor * pseudo / (Ranking.k1 + pseudo))
+                }
+                if notesOwn > 0 || context != nil {
+                    let pseudo = (context ?? 0) + Ranking.ownWeight * notesOwn
+                    bestNotes = max(bestNotes, factor * pseudo / (Ranking.k1 + pseudo))
+                }
             }
-            total += best
+            chapters += bestChapter
+            notes += bestNotes
         }
-        return total * (1 + 1e-9)
+        return max(chapters, notes) * (1 + 1e-9)
     }
 }
