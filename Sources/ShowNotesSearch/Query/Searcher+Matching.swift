@@ -18,7 +18,9 @@ extension Searcher {
             optionalClauses = needed.filter(StopWords.isOptional)
             needed.removeAll(where: StopWords.isOptional)
         }
-        let required = try needed.map { clause throws(IndexCorruption) in try part(clause, fuzzy: fuzzy, variants: relaxed) }
+        let required = try splitMap(needed) { searcher, clause throws(IndexCorruption) in
+            try searcher.part(clause, fuzzy: fuzzy, variants: relaxed)
+        }
         let excluded = try query.excluded.map { clause throws(IndexCorruption) in try part(clause, fuzzy: false, variants: false) }
         let optional = try optionalClauses.map { clause throws(IndexCorruption) in try part(clause, fuzzy: false, variants: false) }
         let terms = (required + optional).flatMap { $0.alternatives.flatMap(\.terms) }
@@ -39,13 +41,10 @@ extension Searcher {
 
     /// The episodes in which every required part can match (through context or a moment), ascending.
     func candidates(_ plan: MatchPlan) throws(IndexCorruption) -> [UInt32] {
-        var candidates: [UInt32]? = nil
-        for part in plan.required {
-            let touched = try part.touchedEpisodes(reader: reader)
-            candidates = candidates.map { Self.intersect($0, touched) } ?? touched
-            if candidates?.isEmpty == true { return [] }
+        let touched = try splitMap(plan.required) { searcher, part throws(IndexCorruption) in
+            try part.touchedEpisodes(reader: searcher.reader)
         }
-        return candidates ?? []
+        return touched.dropFirst().reduce(touched.first ?? []) { Self.intersect($0, $1) }
     }
 
     /// The same over some of the candidate episodes (ascending).

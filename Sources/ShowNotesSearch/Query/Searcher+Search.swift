@@ -111,3 +111,50 @@ private final class RankingJob: @unchecked Sendable {
         do throws(IndexCorruption) { try searcher.forEachMatch(plan, in: candidates, kinds: kinds, scoring: true, into: &sink) } catch { failure = error }
     }
 }
+
+extension Searcher {
+    /// `transform` of each item, in order. With `partsWorthASecondThread` items or more (a long
+    /// query's parts, each a few posting lists to decode), the second half is done on another
+    /// thread by a searcher of its own: a searcher's analyzer keeps a cache, so it is not shared.
+    func splitMap<Item, Value>(_ items: [Item],
+                               _ transform: @escaping (Searcher, Item) throws(IndexCorruption) -> Value) throws(IndexCorruption) -> [Value] {
+        guard items.count >= Self.partsWorthASecondThread else {
+            return try items.map { item throws(IndexCorruption) in try transform(self, item) }
+        }
+        let middle = items.count / 2
+        let job = SplitJob(searcher: Searcher(reader: reader), items: Array(items[middle...]), transform: transform)
+        var first: [Value] = []
+        var failure: IndexCorruption? = nil
+        Concurrently.run({ job.run() }, alongside: {
+            do throws(IndexCorruption) {
+                first = try items[..<middle].map { item throws(IndexCorruption) in try transform(self, item) }
+            } catch {
+                failure = error
+            }
+        })
+        if let error = failure ?? job.failure { throw error }
+        return first + job.values
+    }
+}
+
+/// `Searcher.splitMap`'s second half, on another thread with a searcher of its own; its
+/// results are read after the thread is joined.
+private final class SplitJob<Item, Value>: @unchecked Sendable {
+    let searcher: Searcher
+    let items: [Item]
+    let transform: (Searcher, Item) throws(IndexCorruption) -> Value
+    var values: [Value] = []
+    var failure: IndexCorruption?
+
+    init(searcher: Searcher, items: [Item], transform: @escaping (Searcher, Item) throws(IndexCorruption) -> Value) {
+        (self.searcher, self.items, self.transform) = (searcher, items, transform)
+    }
+
+    func run() {
+        do throws(IndexCorruption) {
+            values = try items.map { item throws(IndexCorruption) in try transform(searcher, item) }
+        } catch {
+            failure = error
+        }
+    }
+}
