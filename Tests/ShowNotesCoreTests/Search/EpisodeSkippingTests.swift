@@ -77,4 +77,20 @@ struct EpisodeSkippingTests {
             }
         }
     }
+
+    @Test("a long query's parts, looked up half on a second thread, are those looked up one by one, in order")
+    func partsOnTwoThreads() throws {
+        let searcher = Searcher(reader: try Self.library())
+        #expect(try searcher.splitMap(Array(0..<7)) { _, number in number * number } == [0, 1, 4, 9, 16, 25, 36])
+        let query = SearchQuery("mental health \"sleep habits\" tra* coach")
+        let plan = try searcher.plan(query, fuzzy: false, relaxed: true)
+        let oneByOne = try query.required.map { try searcher.part($0, fuzzy: false, variants: true) }
+        #expect(plan.required.count == 5)
+        #expect(plan.required.map { $0.alternatives.map(\.episodes) } == oneByOne.map { $0.alternatives.map(\.episodes) })
+        #expect(plan.required.map { $0.alternatives.map(\.moments) } == oneByOne.map { $0.alternatives.map(\.moments) })
+        let serial = try oneByOne.map { try $0.touchedEpisodes(reader: searcher.reader) }
+        let expected = serial.dropFirst().reduce(serial[0]) { Searcher.intersect($0, $1) }
+        #expect(!expected.isEmpty)
+        #expect(try searcher.candidates(plan) == expected)
+    }
 }
