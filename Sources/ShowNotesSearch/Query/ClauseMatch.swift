@@ -43,9 +43,6 @@ struct ClauseMatch {
         notesFrequency.removeLast()
     }
 
-    func momentIndex(_ moment: UInt32) -> Int? { Self.find(moments, moment) }
-    func episodeIndex(_ episode: UInt32) -> Int? { Self.find(episodes, episode) }
-
     static func find(_ sorted: [UInt32], _ value: UInt32) -> Int? {
         var low = 0
         var high = sorted.count

@@ -171,22 +171,16 @@ extension Searcher {
 
     /// How many positions `p` have list `k` holding `p + k` for every `k` (`phraseStarts`, counted).
     static func phraseCount(_ lists: [[UInt32]]) -> Int {
-        guard let first = lists.first else { return 0 }
-        var count = 0
-        for start in first where lists.indices.dropFirst().allSatisfy({ offset in
-            ClauseMatch.find(lists[offset], start &+ UInt32(truncatingIfNeeded: offset)) != nil
-        }) {
-            count += 1
-        }
-        return count
+        lists.first?.reduce(0) { count, start in isPhraseStart(start, lists) ? count + 1 : count } ?? 0
     }
 
     /// Positions `p` where list `k` holds `p + k` for every `k`.
     static func phraseStarts(_ lists: [[UInt32]]) -> [UInt32] {
-        guard let first = lists.first else { return [] }
-        return first.filter { start in
-            lists.indices.dropFirst().allSatisfy { offset in ClauseMatch.find(lists[offset], start &+ UInt32(truncatingIfNeeded: offset)) != nil }
-        }
+        lists.first?.filter { isPhraseStart($0, lists) } ?? []
+    }
+
+    private static func isPhraseStart(_ start: UInt32, _ lists: [[UInt32]]) -> Bool {
+        lists.indices.dropFirst().allSatisfy { offset in ClauseMatch.find(lists[offset], start &+ UInt32(truncatingIfNeeded: offset)) != nil }
     }
 
     /// Calls `body` with each document present in every list and its index in each, in order.
