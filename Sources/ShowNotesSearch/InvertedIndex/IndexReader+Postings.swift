@@ -106,15 +106,19 @@ extension IndexReader {
         for earlier in 0..<field {
             for _ in 0..<postings.frequency(index, field: earlier) { _ = try reader.varint() }
         }
-        let count = Int(postings.frequency(index, field: field))
+        try Self.appendGaps(Int(postings.frequency(index, field: field)), from: &reader, to: &buffer)
+        for later in (field + 1)..<postings.fields {
+            for _ in 0..<postings.frequency(index, field: later) { _ = try reader.varint() }
+        }
+    }
+
+    /// Appends `count` positions stored as gaps.
+    private static func appendGaps(_ count: Int, from reader: inout ByteReader, to buffer: inout [UInt32]) throws(IndexCorruption) {
         guard count <= 1_000_000 else { throw IndexCorruption("implausible term frequency") }
         var last: UInt32 = 0
         for _ in 0..<count {
             last &+= UInt32(truncatingIfNeeded: try reader.varint())
             buffer.append(last)
-        }
-        for later in (field + 1)..<postings.fields {
-            for _ in 0..<postings.frequency(index, field: later) { _ = try reader.varint() }
         }
     }
 
@@ -128,13 +132,7 @@ extension IndexReader {
         if fields.count != postings.fields { fields = Array(repeating: [], count: postings.fields) }
         for field in 0..<postings.fields {
             fields[field].removeAll(keepingCapacity: true)
-            let count = Int(postings.frequency(index, field: field))
-            guard count <= 1_000_000 else { throw IndexCorruption("implausible term frequency") }
-            var last: UInt32 = 0
-            for _ in 0..<count {
-                last &+= UInt32(truncatingIfNeeded: try reader.varint())
-                fields[field].append(last)
-            }
+            try Self.appendGaps(Int(postings.frequency(index, field: field)), from: &reader, to: &fields[field])
         }
     }
 

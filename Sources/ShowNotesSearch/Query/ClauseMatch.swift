@@ -97,6 +97,12 @@ public enum Ranking {
     /// `--fuzzy`: how much a neighbour one (two) edits away counts, and how many are tried per word.
     static let fuzzyBoost = [0.7, 0.5]
     static let fuzzyNeighbours = 4
+
+    /// A clause's BM25F score for a pseudo-frequency: saturated by `k1`, times its idf and boost.
+    @inline(__always)
+    static func score(_ pseudo: Double, boost: Double, idf: Double) -> Double {
+        boost * idf * pseudo / (k1 + pseudo)
+    }
     /// A moment that matches only through its episode's context (no query word in its own
     /// text) is weaker evidence than one that says it: chapters and sections count 0.8,
     /// takeaways 0.9; the summary stands for the whole episode, so it is not discounted.

@@ -91,10 +91,14 @@ struct EpisodeEvaluation {
             if own > 0 { ownMatch = true }
             var pseudo = context ?? 0
             if own > 0 { pseudo += Ranking.ownWeight * own / ownNormaliser(moment) }
-            let factor = states[state].match.boost * states[state].match.idf
-            best = max(best ?? 0, factor * pseudo / (Ranking.k1 + pseudo))
+            best = max(best ?? 0, contribution(state, pseudo))
         }
         return best
+    }
+
+    /// Alternative `state`'s score for a pseudo-frequency (`Ranking.score`).
+    private func contribution(_ state: Int, _ pseudo: Double) -> Double {
+        Ranking.score(pseudo, boost: states[state].match.boost, idf: states[state].match.idf)
     }
 
     /// An upper bound of the score of every moment of the current episode (its moments are
@@ -128,14 +132,11 @@ struct EpisodeEvaluation {
                 if context != nil, states[index].match.notesAllowed {
                     notesOwn = states[index].match.notesFrequency[states[index].episodeCursor] / notesNormaliser
                 }
-                let factor = states[index].match.boost * states[index].match.idf
                 if chapterOwn > 0 || context != nil {
-                    let pseudo = (context ?? 0) + Ranking.ownWeight * chapterOwn
-                    bestChapter = max(bestChapter, factor * pseudo / (Ranking.k1 + pseudo))
+                    bestChapter = max(bestChapter, contribution(index, (context ?? 0) + Ranking.ownWeight * chapterOwn))
                 }
                 if notesOwn > 0 || context != nil {
-                    let pseudo = (context ?? 0) + Ranking.ownWeight * notesOwn
-                    bestNotes = max(bestNotes, factor * pseudo / (Ranking.k1 + pseudo))
+                    bestNotes = max(bestNotes, contribution(index, (context ?? 0) + Ranking.ownWeight * notesOwn))
                 }
             }
             chapters += bestChapter

@@ -50,39 +50,36 @@ extension Searcher {
         let fieldCount = ClauseMatch.fieldCount
         var allowedMask = 0
         for field in allowed { allowedMask |= 1 << field }
-        // Each list's allowed field counts, appended episode by episode; several lists (a
-        // prefix's terms) are gathered, sorted by episode and summed.
         let notes = IndexFormat.EpisodeField.notes.rawValue
         if result.episodeLists.count == 1, let list = result.episodeLists.first, allowedMask == (1 << fieldCount) - 1 {
             // One term in every field (the common case): the list as it is.
             result.episodes = list.documents
             result.episodeFrequency = list.frequencies.map(Double.init)
             result.notesFrequency = list.documents.indices.map { Double(list.frequency($0, field: notes)) }
-            result.idf = idf(documentFrequency)
-            return result
-        }
-        var entries: [(episode: UInt32, list: Int32, index: Int32)] = []
-        for (number, list) in result.episodeLists.enumerated() {
-            for index in list.documents.indices { entries.append((list.documents[index], Int32(number), Int32(index))) }
-        }
-        if result.episodeLists.count > 1 { entries.sort { $0.episode < $1.episode } }
-        result.episodes.reserveCapacity(entries.count)
-        result.episodeFrequency.reserveCapacity(entries.count * fieldCount)
-        for entry in entries {
-            let list = result.episodeLists[Int(entry.list)]
-            if result.episodes.last != entry.episode {
-                result.dropLastIfUnmatched()
-                result.episodes.append(entry.episode)
-                result.episodeFrequency.append(contentsOf: repeatElement(0, count: fieldCount))
-                result.notesFrequency.append(0)
+        } else {
+            // Each list's allowed field counts, appended episode by episode; several lists (a
+            // prefix's terms) are gathered, sorted by episode and summed.
+            var entries: [(episode: UInt32, list: Int32, index: Int32)] = []
+            for (number, list) in result.episodeLists.enumerated() {
+                for index in list.documents.indices { entries.append((list.documents[index], Int32(number), Int32(index))) }
             }
-            let base = result.episodeFrequency.count - fieldCount
-            for field in 0..<fieldCount where allowedMask & (1 << field) != 0 {
-                result.episodeFrequency[base + field] += Double(list.frequency(Int(entry.index), field: field))
+            if result.episodeLists.count > 1 { entries.sort { $0.episode < $1.episode } }
+            for entry in entries {
+                let list = result.episodeLists[Int(entry.list)]
+                if result.episodes.last != entry.episode {
+                    result.dropLastIfUnmatched()
+                    result.episodes.append(entry.episode)
+                    result.episodeFrequency.append(contentsOf: repeatElement(0, count: fieldCount))
+                    result.notesFrequency.append(0)
+                }
+                let base = result.episodeFrequency.count - fieldCount
+                for field in 0..<fieldCount where allowedMask & (1 << field) != 0 {
+                    result.episodeFrequency[base + field] += Double(list.frequency(Int(entry.index), field: field))
+                }
+                result.notesFrequency[result.notesFrequency.count - 1] += Double(list.frequency(Int(entry.index), field: notes))
             }
-            result.notesFrequency[result.notesFrequency.count - 1] += Double(list.frequency(Int(entry.index), field: notes))
+            result.dropLastIfUnmatched()
         }
-        result.dropLastIfUnmatched()
         result.idf = idf(documentFrequency)
         return result
     }

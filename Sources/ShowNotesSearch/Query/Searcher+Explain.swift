@@ -46,7 +46,7 @@ extension Searcher {
         }
         let pseudo = fields.reduce(0) { $0 + $1.pseudoFrequency }
         let match = state.match
-        let score = match.boost * match.idf * pseudo / (Ranking.k1 + pseudo)
+        let score = Ranking.score(pseudo, boost: match.boost, idf: match.idf)
         for index in fields.indices { fields[index].share = pseudo > 0 ? score * fields[index].pseudoFrequency / pseudo : 0 }
         var terms = match.terms.joined(separator: match.isPhrase ? " " : "|")
         if match.isPhrase { terms = "\"" + terms + "\"" }

@@ -82,79 +82,61 @@ extension Searcher {
             return first.groups.ranked()
         }
         let middle = candidates.count / 2
-        let second = RankingJob(searcher: self, plan: plan, candidates: candidates[middle...], kinds: kinds, sink: try sink())
-        var failure: IndexCorruption? = nil
-        Concurrently.run({ second.run() }, alongside: {
-            do throws(IndexCorruption) { try self.forEachMatch(plan, in: candidates[..<middle], kinds: kinds, scoring: true, into: &first) } catch { failure = error }
+        var second = try sink()
+        try Self.inParallel({ () throws(IndexCorruption) in
+            try self.forEachMatch(plan, in: candidates[middle...], kinds: kinds, scoring: true, into: &second)
+        }, alongside: { () throws(IndexCorruption) in
+            try self.forEachMatch(plan, in: candidates[..<middle], kinds: kinds, scoring: true, into: &first)
         })
-        if let error = failure ?? second.failure { throw error }
-        first.groups.merge(second.sink.groups)
+        first.groups.merge(second.groups)
         return first.groups.ranked()
     }
-}
 
-/// Ranking some candidate episodes on another thread. It reads the index (immutable, mapped)
-/// and the plan (values), and writes only its own sink, read after the thread is joined.
-private final class RankingJob: @unchecked Sendable {
-    let searcher: Searcher
-    let plan: MatchPlan
-    let candidates: ArraySlice<UInt32>
-    let kinds: Set<MomentKind>
-    var sink: RankingSink
-    var failure: IndexCorruption?
-
-    init(searcher: Searcher, plan: MatchPlan, candidates: ArraySlice<UInt32>, kinds: Set<MomentKind>, sink: RankingSink) {
-        (self.searcher, self.plan, self.candidates, self.kinds, self.sink) = (searcher, plan, candidates, kinds, sink)
-    }
-
-    func run() {
-        do throws(IndexCorruption) { try searcher.forEachMatch(plan, in: candidates, kinds: kinds, scoring: true, into: &sink) } catch { failure = error }
-    }
-}
-
-extension Searcher {
     /// `transform` of each item, in order. With `partsWorthASecondThread` items or more (a long
     /// query's parts, each a few posting lists to decode), the second half is done on another
     /// thread by a searcher of its own: a searcher's analyzer keeps a cache, so it is not shared.
     func splitMap<Item, Value>(_ items: [Item],
-                               _ transform: @escaping (Searcher, Item) throws(IndexCorruption) -> Value) throws(IndexCorruption) -> [Value] {
+                               _ transform: (Searcher, Item) throws(IndexCorruption) -> Value) throws(IndexCorruption) -> [Value] {
         guard items.count >= Self.partsWorthASecondThread else {
             return try items.map { item throws(IndexCorruption) in try transform(self, item) }
         }
         let middle = items.count / 2
-        let job = SplitJob(searcher: Searcher(reader: reader), items: Array(items[middle...]), transform: transform)
-        var first: [Value] = []
-        var failure: IndexCorruption? = nil
-        Concurrently.run({ job.run() }, alongside: {
-            do throws(IndexCorruption) {
-                first = try items[..<middle].map { item throws(IndexCorruption) in try transform(self, item) }
-            } catch {
-                failure = error
-            }
+        let other = Searcher(reader: reader)
+        var first: [Value] = [], second: [Value] = []
+        try Self.inParallel({ () throws(IndexCorruption) in
+            second = try items[middle...].map { item throws(IndexCorruption) in try transform(other, item) }
+        }, alongside: { () throws(IndexCorruption) in
+            first = try items[..<middle].map { item throws(IndexCorruption) in try transform(self, item) }
         })
-        if let error = failure ?? job.failure { throw error }
-        return first + job.values
+        return first + second
+    }
+
+    /// Runs `background` on a second thread while `foreground` runs on this one, and returns
+    /// when both are done, throwing the first error either met. The two must not share
+    /// anything they change: everything here reads the index (immutable, mapped) and values,
+    /// and each side writes only its own variables, read after the thread is joined.
+    static func inParallel(_ background: () throws(IndexCorruption) -> Void,
+                           alongside foreground: () throws(IndexCorruption) -> Void) throws(IndexCorruption) {
+        try withoutActuallyEscaping(background) { background throws(IndexCorruption) in
+            let job = BackgroundWork(background)
+            var failure: IndexCorruption? = nil
+            Concurrently.run({ job.run() }, alongside: {
+                do throws(IndexCorruption) { try foreground() } catch { failure = error }
+            })
+            if let error = failure ?? job.failure { throw error }
+        }
     }
 }
 
-/// `Searcher.splitMap`'s second half, on another thread with a searcher of its own; its
-/// results are read after the thread is joined.
-private final class SplitJob<Item, Value>: @unchecked Sendable {
-    let searcher: Searcher
-    let items: [Item]
-    let transform: (Searcher, Item) throws(IndexCorruption) -> Value
-    var values: [Value] = []
+/// `Searcher.inParallel`'s background half, handed to the other thread (joined before its
+/// closure's captures go away).
+private final class BackgroundWork: @unchecked Sendable {
+    let body: () throws(IndexCorruption) -> Void
     var failure: IndexCorruption?
 
-    init(searcher: Searcher, items: [Item], transform: @escaping (Searcher, Item) throws(IndexCorruption) -> Value) {
-        (self.searcher, self.items, self.transform) = (searcher, items, transform)
-    }
+    init(_ body: @escaping () throws(IndexCorruption) -> Void) { self.body = body }
 
     func run() {
-        do throws(IndexCorruption) {
-            values = try items.map { item throws(IndexCorruption) in try transform(searcher, item) }
-        } catch {
-            failure = error
-        }
+        do throws(IndexCorruption) { try body() } catch { failure = error }
     }
 }
