@@ -32,6 +32,9 @@ public enum SearchRunner {
                 let suggestion = "did you mean \"\(correction.text(text))\"?"
                 Console.error(correction.applied ? suggestion + " showing its results (--exact: only what you typed)" : suggestion)
             }
+            for (source, reason) in result.unavailableSources {
+                Console.error("warning: \(source): \(reason); its texts are not shown (rebuild with `shownotes index`)")
+            }
             let hits = result.hits
             let style = ResultLine.Style(bold: Console.colorAllowed, showDate: options.sort == "date" || options.after != nil || options.before != nil)
             let lastOfEpisode = result.lastOfEpisode

@@ -7,15 +7,18 @@ struct IndexAssembly {
     /// Sources whose episodes came from the cache.
     var fromCache = 0
     let cache: AnalysisCache?
+    let roots: SourceRoots
 
-    init(cache: AnalysisCache?, sources: Int) {
+    init(cache: AnalysisCache?, roots: SourceRoots, sources: Int) {
         self.cache = cache
+        self.roots = roots
         manifest.entries.reserveCapacity(sources)
     }
 
     /// Adds one source; reports its diagnostics through `report`.
     mutating func take(_ resolved: ResolvedSource, of source: IndexSource, report: (Diagnostic) -> Void) throws(IndexBuildError) {
         for diagnostic in resolved.outcome.diagnostics { report(diagnostic) }
+        builder.beginSource(root: roots.number(of: source), contentHash: UInt64(resolved.hash, radix: 16) ?? 0)
         switch resolved.outcome.episodes {
         case .analysed(let analyses):
             for analysis in analyses { builder.add(analysis) }
@@ -49,6 +52,7 @@ struct IndexAssembly {
     mutating func serialize() -> [UInt8] {
         builder.metadata["manifest"] = manifest.text
         builder.metadata["fingerprint"] = BuildFingerprint.current
+        builder.metadata["roots"] = roots.text
         let blocks = cache.map { TextBlockCache(snapshot: $0.snapshot) }
         builder.textBlocks = blocks
         let bytes = builder.serialize()

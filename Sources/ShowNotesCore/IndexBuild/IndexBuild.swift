@@ -39,7 +39,7 @@ public enum IndexBuild {
 
         let sources = found.sources
         events(.started(files: sources.count))
-        var assembly = IndexAssembly(cache: cache, sources: sources.count)
+        var assembly = IndexAssembly(cache: cache, roots: try SourceRoots(sources, index: options.index), sources: sources.count)
         var unreadable: [InputError] = []
         let pool = AnalyzerPool(count: options.workers)
         let snapshot = cache?.snapshot

@@ -35,7 +35,14 @@ struct SourceOutcome: Sendable {
         } catch {
             return SourceOutcome(episodes: .analysed([]), diagnostics: [Diagnostic(file: error.file, severity: .error, message: error.message)], dependencies: [])
         }
-        let analyses = result.episodes.map { analyzer.analyze($0, source: source.relative) }
+        var analyses = result.episodes.map { analyzer.analyze($0, source: source.relative) }
+        if case .notes = source.file.kind {
+            // A notes file's texts are mostly its own bytes: the index refers to them. (Not
+            // a feed's: its texts are escaped XML, and one feed holds thousands of episodes.)
+            bytes.withUnsafeBytes { raw in
+                for index in analyses.indices { analyses[index].locateTexts(in: raw) }
+            }
+        }
         return SourceOutcome(episodes: .analysed(analyses), diagnostics: result.diagnostics, dependencies: dependencies)
     }
 

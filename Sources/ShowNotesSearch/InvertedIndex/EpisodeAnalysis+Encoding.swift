@@ -4,7 +4,7 @@
 /// Deterministic: the bytes are a function of the value alone. Layout (LEB128 varints):
 /// the strings; the field lengths; the context terms (each prefix-compressed against the
 /// previous term, then per field a count and position gaps); the moments (kind, first, end,
-/// text, length, then own terms as the context terms); the surface words, prefix-compressed.
+/// text, its source spans, length, then own terms as the context terms); the surface words, prefix-compressed.
 /// Not part of the index format.
 extension EpisodeAnalysis {
     /// Appends the encoding of this analysis to `output`.
@@ -29,6 +29,12 @@ extension EpisodeAnalysis {
             writer.varint(Int(moment.first))
             writer.varint(Int(moment.end))
             writer.string(moment.text)
+            writer.varint(moment.spans.count)
+            for span in moment.spans {
+                writer.varint(span.textStart)
+                writer.varint(span.sourceStart)
+                writer.varint(span.length)
+            }
             writer.varint(moment.length)
             writer.varint(moment.terms.count)
             previous.removeAll(keepingCapacity: true)
@@ -83,7 +89,11 @@ extension EpisodeAnalysis {
             let first = UInt32(truncatingIfNeeded: try reader.varint())
             let end = UInt32(truncatingIfNeeded: try reader.varint())
             let text = try reader.string()
-            visitor.visitMoment(kind: kind, first: first, end: end, text: text, length: try reader.varint())
+            var spans: [SourceSpan] = []
+            for _ in 0..<(try count(&reader)) {
+                spans.append(SourceSpan(textStart: try reader.varint(), sourceStart: try reader.varint(), length: try reader.varint()))
+            }
+            visitor.visitMoment(kind: kind, first: first, end: end, text: text, spans: spans, length: try reader.varint())
             previous.removeAll(keepingCapacity: true)
             for _ in 0..<(try count(&reader)) {
                 try readTermBytes(&reader, after: &previous)
@@ -122,8 +132,8 @@ extension EpisodeAnalysis {
             analysis.contextTerms.append(ContextTerm(term: String(decoding: term, as: UTF8.self), positions: fields))
         }
 
-        mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, length: Int) {
-            analysis.moments.append(Moment(kind: kind, first: first, end: end, text: text, length: length, terms: []))
+        mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan], length: Int) {
+            analysis.moments.append(Moment(kind: kind, first: first, end: end, text: text, length: length, terms: [], spans: spans))
         }
 
         mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>) {
@@ -193,7 +203,7 @@ protocol EncodedAnalysisVisitor {
     /// A context term's UTF-8 bytes and the positions of every field, one field after the
     /// other: `counts[f]` of them in field `f`.
     mutating func visitContextTerm(_ term: UnsafeRawBufferPointer, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>)
-    mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, length: Int)
+    mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan], length: Int)
     /// A term (UTF-8 bytes) of the moment visited last.
     mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>)
     mutating func visitWords(_ words: [String])

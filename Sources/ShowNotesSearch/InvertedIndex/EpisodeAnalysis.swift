@@ -31,10 +31,24 @@ public struct EpisodeAnalysis: Sendable, Equatable {
         public var length: Int
         /// Own-text terms with positions (chapters and page sections; the others live in the notes field).
         public var terms: [(term: String, positions: [UInt32])]
+        /// The pieces of `text` found verbatim in the episode's source (`locateTexts`), which
+        /// the index stores as references (`StoredText`).
+        public var spans: [SourceSpan] = []
 
         public static func == (lhs: Moment, rhs: Moment) -> Bool {
             lhs.kind == rhs.kind && lhs.first == rhs.first && lhs.end == rhs.end && lhs.text == rhs.text
                 && lhs.length == rhs.length && lhs.terms.elementsEqual(rhs.terms, by: { $0.term == $1.term && $0.positions == $1.positions })
+                && lhs.spans == rhs.spans
+        }
+    }
+
+    /// Finds the moments' texts in `source`, the bytes of the file the episode was read from
+    /// (see `StoredText`). Bounded: at most 16 passes over the source for the whole episode.
+    public mutating func locateTexts(in source: UnsafeRawBufferPointer) {
+        var cursor = 0
+        var budget = 16 * source.count
+        for index in moments.indices {
+            moments[index].spans = StoredText.find(moments[index].text, in: source, from: &cursor, budget: &budget)
         }
     }
 }

@@ -19,8 +19,13 @@ public struct IndexBuilder {
     /// Stored texts, kept as they come and compressed only in `serialize`, where the moment
     /// texts (the largest section, and zlib is the slowest step) are compressed on a second
     /// thread while the postings are encoded.
-    private var momentTexts: [String] = []
-    private var episodeTexts: [String] = []
+    /// Items one after the other (`TextStoreWriter.section`): each moment's stored text
+    /// (`StoredText`), each episode's strings.
+    private var momentTexts = ByteWriter()
+    private var episodeTexts = ByteWriter()
+    /// Stored with each episode added: its source's number in `roots` and the low 32 bits of
+    /// its content hash, so a search can find the source and tell whether it changed.
+    private var source: (root: Int, hash: UInt32) = (0, 0)
     /// Surface words and their episode counts, for spelling suggestions.
     private var vocabulary = VocabularyBuilder()
     /// The moments of the episode being added, for its moment layout.
@@ -36,6 +41,12 @@ public struct IndexBuilder {
 
     public init() {}
 
+    /// The episodes added next come from a source under root number `root` (in the
+    /// metadata key `roots`, see `IndexReader.sourcePath`) with this content hash (`ContentHash`).
+    public mutating func beginSource(root: Int, contentHash: UInt64) {
+        source = (root, UInt32(truncatingIfNeeded: contentHash))
+    }
+
     /// Analyses and adds an episode whose source is stored as `source` (relative to the indexed root).
     public mutating func add(_ episode: Episode, source: String, analyzer: EpisodeAnalyzer) {
         add(analyzer.analyze(episode, source: source))
@@ -48,7 +59,8 @@ public struct IndexBuilder {
             episodeTerms.append(term: id(of: term.term), document: episodeID, fields: term.positions)
         }
         for moment in analysis.moments {
-            visitMoment(kind: moment.kind, first: moment.first, end: moment.end, text: moment.text, length: moment.length)
+            visitMoment(kind: moment.kind, first: moment.first, end: moment.end, text: moment.text, spans: moment.spans,
+                        length: moment.length)
             let momentID = UInt32(momentCount - 1)
             for (term, positions) in moment.terms {
                 momentTerms.append(term: id(of: term), document: momentID, positions: positions)
@@ -74,13 +86,13 @@ public struct IndexBuilder {
 
     /// The whole index file.
     public mutating func serialize() -> [UInt8] {
-        let texts = momentTexts, memory = textBlocks
+        let texts = momentTexts.bytes, memory = textBlocks
         let momentStore = Handoff<[UInt8]>([])
         var postings = PostingsSections()
         var episodeStore: [UInt8] = []
-        Concurrently.run({ momentStore.value = TextStoreWriter.section(texts, memory: memory) }, alongside: {
+        Concurrently.run({ momentStore.value = TextStoreWriter.section(items: texts, memory: memory) }, alongside: {
             postings = encodePostings()
-            episodeStore = TextStoreWriter.section(episodeTexts, memory: memory)
+            episodeStore = TextStoreWriter.section(items: episodeTexts.bytes, memory: memory)
         })
 
         var meta = ByteWriter()
@@ -192,8 +204,11 @@ extension IndexBuilder: EncodedAnalysisVisitor {
         episodeCount += 1
         firstMoments.u32(UInt32(momentCount))
         firstMoments.u32(UInt32(momentTable.count))
+        firstMoments.u32(source.hash)
+        firstMoments.u8(UInt8(truncatingIfNeeded: source.root))
+        firstMoments.u8(UInt8(truncatingIfNeeded: source.root >> 8))
         pendingLayout.removeAll(keepingCapacity: true)
-        for string in strings { episodeTexts.append(string) }
+        for string in strings { episodeTexts.string(string) }
         for (field, length) in fieldLengths.enumerated() {
             episodeLengthTotals[field] += length
             episodeNorms.append(IndexFormat.encodeNorm(length))
@@ -205,10 +220,13 @@ extension IndexBuilder: EncodedAnalysisVisitor {
         episodeTerms.append(term: terms.id(of: term), document: UInt32(episodeCount - 1), counts: counts, positions: positions)
     }
 
-    mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, length: Int) {
+    mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan], length: Int) {
         momentCount += 1
         pendingLayout.append(EpisodeAnalysis.Moment(kind: kind, first: first, end: end, text: "", length: 0, terms: []))
-        momentTexts.append(text)
+        var stored = ByteWriter()
+        StoredText.encode(text, spans: spans, to: &stored)
+        momentTexts.varint(stored.count)
+        momentTexts.append(stored.bytes)
         momentNorms.append(IndexFormat.encodeNorm(length))
         momentLengthTotal += length
         if kind == .takeaway || kind == .summary, let last = episodeNorms.indices.last {

@@ -3,11 +3,14 @@ public enum IndexFormat {
     /// First bytes of every index file.
     static let magic: [UInt8] = Array("SHOWNIDX".utf8)
     /// Bumped on any change to the bytes written; an index of another version is refused.
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
     /// The index file's name inside the index folder.
     public static let fileName = "shownotes.idx"
-    /// Bytes per episode in the episodes table: first moment (u32), moment layout offset (u32).
-    static let episodeRecordSize = 8
+    /// Bytes per episode in the episodes table: first moment (u32), moment layout offset (u32),
+    /// the low 32 bits of its source's content hash (u32), its source's root number (u16).
+    static let episodeRecordSize = 14
+    /// The most roots an index can name (`IndexBuilder.beginSource`).
+    public static let maximumRoots = 1 << 16
     /// Documents per postings block (one skip entry per block).
     static let blockSize = 128
     /// Terms per dictionary block (one index entry per block; prefix compression restarts).

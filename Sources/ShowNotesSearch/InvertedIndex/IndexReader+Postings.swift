@@ -203,6 +203,17 @@ extension IndexReader {
         return first
     }
 
+    /// The low 32 bits of the content hash of an episode's source and its root number (see
+    /// `IndexBuilder.beginSource`).
+    func sourceRecord(ofEpisode id: Int) throws(IndexCorruption) -> (hash: UInt32, root: Int) {
+        guard id >= 0, id < episodeCount else { throw IndexCorruption("episode id out of range") }
+        var table = section(.episodes)
+        try table.skip(id * IndexFormat.episodeRecordSize + 8)
+        let hash = try table.u32()
+        let root = Int(try table.u8()) | Int(try table.u8()) << 8
+        return (hash, root)
+    }
+
     /// The episode a moment belongs to (binary search over the episodes' first moments).
     func episode(ofMoment moment: Int) throws(IndexCorruption) -> Int {
         var low = 0

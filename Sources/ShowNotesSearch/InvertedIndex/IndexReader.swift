@@ -161,6 +161,12 @@ public final class IndexReader: @unchecked Sendable {
 
     public var fileSize: Int { bytes.count }
 
+    /// The folder the index file is in (the index's `roots` are relative to it).
+    var folder: String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     // MARK: Dictionary
 
     /// The entry of `term`, if it is in the index.

@@ -128,6 +128,9 @@ public struct ContentHash: Sendable {
         bytes.withUnsafeBytes { update($0) }
     }
 
+    /// The hash as a number.
+    public var value: UInt64 { state }
+
     /// Sixteen lowercase hex digits.
     public var hex: String {
         let digits = String(state, radix: 16)

@@ -10,9 +10,12 @@ extension IndexVerifier {
         guard reader.episodeCount > 0 || reader.momentCount == 0 else { throw IndexCorruption("moments without episodes") }
         var firsts: [Int] = []
         var counts: [Int] = []
+        let roots = (try reader.metadata("roots") ?? "").split(separator: "\n", omittingEmptySubsequences: false).count
         for episode in 0..<reader.episodeCount {
             let first = Int(try table.u32())
             let offset = Int(try table.u32())
+            try table.skip(4)   // the source's content hash: only the source can tell
+            guard Int(try table.u8()) | Int(try table.u8()) << 8 < roots else { throw IndexCorruption("episode \(episode)'s source root is not in the index's roots") }
             guard first == (episode == 0 ? 0 : firsts[episode - 1] + counts[episode - 1]) else {
                 throw IndexCorruption("episode \(episode)'s first moment \(first) does not follow the previous episode's")
             }
@@ -72,7 +75,7 @@ extension IndexVerifier {
 
     /// A text store: a block table whose first items start at 0 and ascend and whose end
     /// offsets ascend to the end of the section, blocks that inflate whole to exactly the
-    /// items the table gives them, each valid UTF-8, `items` in all.
+    /// items the table gives them, each valid UTF-8 (moments': a valid `StoredText`), `items` in all.
     static func checkTexts(_ reader: IndexReader, _ section: IndexFormat.Section, items: Int) throws(IndexCorruption) {
         var table = reader.section(section)
         let blockCount = Int(try table.u32())
@@ -89,24 +92,28 @@ extension IndexVerifier {
                 throw IndexCorruption("block \(number) of the table is out of order or out of range")
             }
             let block = try TextStoreReader.inflate(UnsafeRawBufferPointer(rebasing: reader.bytes[dataStart + start..<dataStart + entry.end]))
-            let held = try countTexts(block)
+            let held = try countTexts(block, stored: section == .momentTexts)
             guard held == next - entry.first else { throw IndexCorruption("block \(number) holds \(held) texts, the table says \(next - entry.first)") }
             start = entry.end
         }
         guard start == dataLength else { throw IndexCorruption("\(dataLength - start) unexpected bytes after the last block") }
     }
 
-    /// The number of length-prefixed UTF-8 texts an inflated block holds, exactly.
-    private static func countTexts(_ block: [UInt8]) throws(IndexCorruption) -> Int {
+    /// The number of length-prefixed UTF-8 texts (or stored texts) an inflated block holds, exactly.
+    private static func countTexts(_ block: [UInt8], stored: Bool) throws(IndexCorruption) -> Int {
         let counted: Result<Int, IndexCorruption> = block.withUnsafeBytes { raw in
             Result { () throws(IndexCorruption) -> Int in
                 var texts = ByteReader(raw)
                 var count = 0
                 while !texts.isAtEnd {
                     let length = try texts.varint()
-                    guard length <= texts.end - texts.offset,
-                          String(validating: UnsafeRawBufferPointer(rebasing: raw[texts.offset..<texts.offset + length]), as: UTF8.self) != nil
-                    else { throw IndexCorruption("a stored text is cut or not UTF-8") }
+                    guard length <= texts.end - texts.offset else { throw IndexCorruption("a stored text is cut") }
+                    let item = UnsafeRawBufferPointer(rebasing: raw[texts.offset..<texts.offset + length])
+                    if stored {
+                        try StoredText.validate(item)
+                    } else {
+                        guard String(validating: item, as: UTF8.self) != nil else { throw IndexCorruption("a stored text is not UTF-8") }
+                    }
                     try texts.skip(length)
                     count += 1
                 }

@@ -1,4 +1,4 @@
-/// Stored texts (chapter titles, takeaways, summaries, episode fields) in zlib-compressed
+/// Stored items (moments' stored texts, episode fields) in zlib-compressed
 /// blocks of about 16 KiB, kept in item order so no per-item reference is needed: a small
 /// table gives each block's first item and byte offset, and a lookup inflates one block.
 struct TextStoreWriter {
@@ -17,15 +17,37 @@ struct TextStoreWriter {
 
     /// The section holding `texts`, in order.
     static func section(_ texts: [String], memory: (any TextBlockMemory)?) -> [UInt8] {
-        var store = TextStoreWriter(memory: memory)
-        for text in texts { store.append(text) }
-        return store.serialize()
+        var items = ByteWriter()
+        for text in texts { items.string(text) }
+        return section(items: items.bytes, memory: memory)
     }
 
     mutating func append(_ text: String) {
+        var item = ByteWriter()
+        item.string(text)
+        item.bytes.withUnsafeBytes { append(item: $0) }
+    }
+
+    /// Appends an item already framed (`varint(length)` then its bytes).
+    private mutating func append(item: UnsafeRawBufferPointer) {
         if current.count >= Self.blockSize { closeBlock() }
-        current.string(text)
+        current.bytes += item
         itemCount += 1
+    }
+
+    /// The section holding the items written one after the other in `items`, each as
+    /// `varint(length)` then its bytes (as `ByteWriter.string` writes a string).
+    static func section(items: [UInt8], memory: (any TextBlockMemory)?) -> [UInt8] {
+        var store = TextStoreWriter(memory: memory)
+        items.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            var start = 0
+            while let length = try? reader.varint(), (try? reader.skip(length)) != nil {
+                store.append(item: UnsafeRawBufferPointer(rebasing: raw[start..<reader.offset]))
+                start = reader.offset
+            }
+        }
+        return store.serialize()
     }
 
     private mutating func closeBlock() {
@@ -85,8 +107,13 @@ struct TextStoreReader {
         guard blockCount <= (section.end - section.offset) / 8 else { throw IndexCorruption("text store block count out of range") }
     }
 
-    /// The `index`-th stored text.
+    /// The `index`-th item, as a string.
     mutating func text(_ index: Int) throws(IndexCorruption) -> String {
+        try item(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` applied to the bytes of the `index`-th item.
+    mutating func item<Value>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws(IndexCorruption) -> Value) throws(IndexCorruption) -> Value {
         guard blockCount > 0, index >= 0 else { throw IndexCorruption("text store is empty") }
         // The last block whose first item is ≤ index.
         var low = 0
@@ -105,14 +132,16 @@ struct TextStoreReader {
             cachedBlock = low
         }
         guard let end = Self.itemEnd(cachedBytes, item: wanted) else { throw IndexCorruption("text block is missing item \(index)") }
-        let found: Result<String, IndexCorruption> = cachedBytes.withUnsafeBytes { raw in
-            Result { () throws(IndexCorruption) -> String in
+        let found: Result<Value, IndexCorruption> = cachedBytes.withUnsafeBytes { raw in
+            Result { () throws(IndexCorruption) -> Value in
                 var reader = ByteReader(raw, from: 0, to: end)
                 for _ in 0..<wanted {
                     let length = try reader.varint()
                     try reader.skip(length)
                 }
-                return try reader.string()
+                let length = try reader.varint()
+                guard length <= reader.end - reader.offset else { throw IndexCorruption("text item runs past its block") }
+                return try body(UnsafeRawBufferPointer(rebasing: raw[reader.offset..<reader.offset + length]))
             }
         }
         return try found.get()

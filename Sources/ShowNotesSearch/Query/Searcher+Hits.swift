@@ -1,12 +1,13 @@
 extension Searcher {
     /// Builds the result line's data for a moment.
-    func hit(_ moment: Int, score: Double, terms: [String], texts: inout TextStoreReader,
+    func hit(_ moment: Int, score: Double, terms: [String], texts: inout MomentTextReader,
              episodeTexts: inout TextStoreReader) throws(IndexCorruption) -> Hit {
         let record = try reader.momentRecord(moment)
         let episode = try reader.episode(ofMoment: moment)
-        let stored = try texts.text(moment)
         var fields: [String] = []
         for field in EpisodeString.allCases { fields.append(try episodeTexts.text(episode * EpisodeString.allCases.count + field.rawValue)) }
+        let source = fields[EpisodeString.source.rawValue]
+        let stored = try texts.text(moment, episode: episode, path: source) ?? Self.unavailableText
         var title = stored
         var body = stored
         switch record.kind {
@@ -24,7 +25,8 @@ extension Searcher {
             let first = try reader.firstMoment(ofEpisode: episode)
             for (offset, other) in try reader.momentRecords(ofEpisode: episode).enumerated() where first + offset != moment {
                 guard other.kind == .summary || other.kind == .takeaway else { continue }
-                let found = Snippet.make(try texts.text(first + offset), wanted: wanted, analyzer: analyzer)
+                guard let text = try texts.text(first + offset, episode: episode, path: source) else { break }
+                let found = Snippet.make(text, wanted: wanted, analyzer: analyzer)
                 if found.contains(where: \.matched) {
                     snippet = found
                     break
@@ -38,9 +40,14 @@ extension Searcher {
         func optional(_ field: EpisodeString) -> String? { fields[field.rawValue].isEmpty ? nil : fields[field.rawValue] }
         return Hit(kind: record.kind, start: record.start, title: title, snippet: snippet,
                    episodeTitle: optional(.title), podcast: optional(.podcast),
-                   source: fields[EpisodeString.source.rawValue], guid: optional(.guid), link: link, score: score,
+                   source: source, guid: optional(.guid), link: link, score: score,
                    published: optional(.published))
     }
+}
+
+extension Searcher {
+    /// What a result shows for a text whose source is missing or changed (`MomentTextReader`).
+    static let unavailableText = "[text unavailable: its source is missing or changed since the index was built]"
 }
 
 /// A short window of text around the first matched word, with matched words marked.

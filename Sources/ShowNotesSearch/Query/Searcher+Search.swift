@@ -4,6 +4,9 @@ public struct SearchResult: Sendable {
     /// Set when some words are unknown: what they could be, and whether `hits` are for the
     /// corrected query (`Correction.applied`).
     public var correction: Correction?
+    /// Sources whose texts could not be shown (missing, or changed since the index was
+    /// built), by their stored path, with why; their hits show `Searcher.unavailableText`.
+    public var unavailableSources: [(source: String, reason: String)] = []
 
     /// For each hit, whether no later hit belongs to its episode: where a list prints the
     /// episode's "+N more" line (hits of an episode are together unless `--per-episode 0`).
@@ -19,24 +22,25 @@ extension Searcher {
     /// Runs a request: ranks, groups by episode, corrects typos as `request.typos` says. A
     /// correction is only offered when the corrected query finds something.
     public func search(_ request: SearchRequest) throws(IndexCorruption) -> SearchResult {
-        let hits = try ranked(request)
-        guard hits.isEmpty, var correction = try correction(for: request.query) else { return SearchResult(hits: hits, correction: nil) }
+        let result = try ranked(request)
+        guard result.hits.isEmpty, var correction = try correction(for: request.query) else { return result }
         var corrected = request
         corrected.query = correction.query
         if request.typos == .exact { corrected.limit = 1 }   // only to know that it finds something
-        let found = try ranked(corrected)
-        guard !found.isEmpty else { return SearchResult(hits: hits, correction: nil) }
-        guard request.typos != .exact else { return SearchResult(hits: hits, correction: correction) }
+        var found = try ranked(corrected)
+        guard !found.hits.isEmpty else { return result }
+        guard request.typos != .exact else { return SearchResult(hits: result.hits, correction: correction) }
         correction.applied = true
-        return SearchResult(hits: found, correction: correction)
+        found.correction = correction
+        return found
     }
 
     /// The ranked, grouped hits of a request (no correction).
-    private func ranked(_ request: SearchRequest) throws(IndexCorruption) -> [Hit] {
+    private func ranked(_ request: SearchRequest) throws(IndexCorruption) -> SearchResult {
         let plan = try self.plan(request.query, fuzzy: request.typos == .fuzzy, relaxed: true)
         let ranked = try rankedMoments(plan, request: request)
         let shown = EpisodeGroups.shownCounts(ranked.map(\.episode))
-        var texts = try reader.momentTexts()
+        var texts = try MomentTextReader(reader: reader)
         var episodeTexts = try reader.episodeTexts()
         var people = PersonPages(searcher: self)
         var hits: [Hit] = []
@@ -50,7 +54,7 @@ extension Searcher {
             if request.explain { hit.explanation = try explain(item.moment, plan: plan) }
             hits.append(hit)
         }
-        return hits
+        return SearchResult(hits: hits, correction: nil, unavailableSources: texts.unavailable)
     }
 }
 

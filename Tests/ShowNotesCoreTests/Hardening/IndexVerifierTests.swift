@@ -41,7 +41,7 @@ struct IndexVerifierTests {
         let termIndex = Self.patched(sound, .termIndex, at: 4) { $0 &+= 1 }
         #expect(try Self.verified(termIndex).problems == ["dictionary: term index entry 1 points to byte \(Self.u32(sound, .termIndex, 4) + 1), the block starts at \(Self.u32(sound, .termIndex, 4))"])
 
-        let episodes = Self.patched(sound, .episodes, at: 8) { $0 &+= 1 }
+        let episodes = Self.patched(sound, .episodes, at: 14) { $0 &+= 1 }
         #expect(try Self.verified(episodes).problems.contains { $0.hasPrefix("moments: episode 1's first moment") })
 
         let texts = Self.patched(sound, .episodeTexts, at: 12) { $0 ^= 0xFF }
