@@ -125,7 +125,8 @@ public final class EpisodeAnalyzer {
     /// grouped. (A title has a handful of tokens: sorting them in place beats building a
     /// dictionary and sorting its keys, which was a tenth of the whole build.)
     private func ownMoment(_ kind: MomentKind, text: String, first: UInt32) -> EpisodeAnalysis.Moment {
-        var (tokens, next) = analyzer.tokens(text.replacing("\u{1F}", with: " "))
+        // Only a section joins heading and text with U+001F (replacing costs where it finds nothing).
+        var (tokens, next) = analyzer.tokens(kind == .section ? text.replacing("\u{1F}", with: " ") : text)
         let before: (Analyzer.Token, Analyzer.Token) -> Bool = { a, b in
             a.term == b.term ? a.position < b.position : a.term.precedesInUTF8(b.term)
         }
