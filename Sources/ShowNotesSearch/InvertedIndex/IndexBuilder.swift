@@ -16,11 +16,9 @@ public struct IndexBuilder {
     private var momentNorms: [UInt8] = []
     private var episodeNorms: [UInt8] = []
     private var firstMoments = ByteWriter()
-    /// Stored texts, kept as they come and compressed only in `serialize`, where the moment
-    /// texts (the largest section, and zlib is the slowest step) are compressed on a second
-    /// thread while the postings are encoded.
-    /// Items one after the other (`TextStoreWriter.section`): each moment's stored text
-    /// (`StoredText`), each episode's strings.
+    /// Stored texts, items one after the other (`TextStoreWriter.section`): each moment's
+    /// stored text (`StoredText`), each episode's strings. Compressed only in `serialize`,
+    /// the moment texts on a second thread while the postings are encoded.
     private var momentTexts = ByteWriter()
     private var episodeTexts = ByteWriter()
     /// Stored with each episode added: its source's number in `roots` and the low 32 bits of
@@ -42,7 +40,7 @@ public struct IndexBuilder {
     public init() {}
 
     /// The episodes added next come from a source under root number `root` (in the
-    /// metadata key `roots`, see `IndexReader.sourcePath`) with this content hash (`ContentHash`).
+    /// metadata key `roots`, see `MomentTextReader`) with this content hash (`ContentHash`).
     public mutating func beginSource(root: Int, contentHash: UInt64) {
         source = (root, UInt32(truncatingIfNeeded: contentHash))
     }

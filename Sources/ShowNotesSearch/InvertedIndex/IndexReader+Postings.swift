@@ -214,6 +214,12 @@ extension IndexReader {
         return (hash, root)
     }
 
+    /// The folders the sources were found under, relative to `folder` (metadata `roots`);
+    /// `sourceRecord(ofEpisode:).root` numbers them.
+    func roots() throws(IndexCorruption) -> [String] {
+        (try metadata("roots") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     /// The episode a moment belongs to (binary search over the episodes' first moments).
     func episode(ofMoment moment: Int) throws(IndexCorruption) -> Int {
         var low = 0

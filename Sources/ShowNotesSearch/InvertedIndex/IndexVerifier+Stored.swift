@@ -10,12 +10,14 @@ extension IndexVerifier {
         guard reader.episodeCount > 0 || reader.momentCount == 0 else { throw IndexCorruption("moments without episodes") }
         var firsts: [Int] = []
         var counts: [Int] = []
-        let roots = (try reader.metadata("roots") ?? "").split(separator: "\n", omittingEmptySubsequences: false).count
+        let roots = try reader.roots().count
         for episode in 0..<reader.episodeCount {
             let first = Int(try table.u32())
             let offset = Int(try table.u32())
-            try table.skip(4)   // the source's content hash: only the source can tell
-            guard Int(try table.u8()) | Int(try table.u8()) << 8 < roots else { throw IndexCorruption("episode \(episode)'s source root is not in the index's roots") }
+            try table.skip(6)   // the source's content hash (only the source can tell) and root:
+            guard try reader.sourceRecord(ofEpisode: episode).root < roots else {
+                throw IndexCorruption("episode \(episode)'s source root is not in the index's roots")
+            }
             guard first == (episode == 0 ? 0 : firsts[episode - 1] + counts[episode - 1]) else {
                 throw IndexCorruption("episode \(episode)'s first moment \(first) does not follow the previous episode's")
             }

@@ -9,7 +9,7 @@ struct MomentTextReader {
     private var roots: [String]?
     /// Sources read during this search, by episode, kept while the next texts come from the
     /// same episode (a hit's snippet may come from its episode's other moments).
-    private var source: (episode: Int, file: MappedFile?)?
+    private var source: (episode: Int, bytes: [UInt8]?)?
     /// The sources that could not be used, by their path as stored, with why, in order.
     private(set) var unavailable: [(source: String, reason: String)] = []
 
@@ -22,39 +22,41 @@ struct MomentTextReader {
     /// refers to a source that cannot be read as it was.
     mutating func text(_ moment: Int, episode: Int, path: String) throws(IndexCorruption) -> String? {
         let (stored, usesSource) = try store.item(moment) { raw throws(IndexCorruption) in (Array(raw), try StoredText.usesSource(raw)) }
-        var file: MappedFile? = nil
+        var source: [UInt8] = []
         if usesSource {
-            file = try sourceFile(episode: episode, path: path)
-            if file == nil { return nil }
+            guard let bytes = try sourceBytes(episode: episode, path: path) else { return nil }
+            source = bytes
         }
         let text: Result<String, IndexCorruption> = stored.withUnsafeBytes { raw in
-            Result { () throws(IndexCorruption) -> String in try StoredText.decode(raw, source: file?.bytes) }
+            source.withUnsafeBytes { source in
+                Result { () throws(IndexCorruption) -> String in try StoredText.decode(raw, source: source) }
+            }
         }
         return try text.get()
     }
 
-    /// The episode's source file, mapped, if it is there with the content indexed.
-    private mutating func sourceFile(episode: Int, path: String) throws(IndexCorruption) -> MappedFile? {
-        if let source, source.episode == episode { return source.file }
+    /// The episode's source file's bytes, if it is there with the content indexed.
+    private mutating func sourceBytes(episode: Int, path: String) throws(IndexCorruption) -> [UInt8]? {
+        if let source, source.episode == episode { return source.bytes }
         let record = try reader.sourceRecord(ofEpisode: episode)
-        if roots == nil { roots = (try reader.metadata("roots") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        if roots == nil { roots = try reader.roots() }
         guard let roots, record.root < roots.count else { throw IndexCorruption("episode's source root out of range") }
-        let file: MappedFile?
+        var bytes: [UInt8]?
         do {
-            let opened = try MappedFile(path: reader.folder + "/" + roots[record.root] + "/" + path)
+            let read = try FileContents.read(reader.folder + "/" + roots[record.root] + "/" + path)
             var hash = ContentHash()
-            hash.update(opened.bytes)
-            file = UInt32(truncatingIfNeeded: hash.value) == record.hash ? opened : nil
-            if file == nil { note(path, "changed since the index was built") }
+            hash.update(read)
+            bytes = UInt32(truncatingIfNeeded: hash.value) == record.hash ? read : nil
+            if bytes == nil { note(path, "changed since the index was built") }
         } catch {
-            file = nil
+            bytes = nil
             switch error {
             case .missing: note(path, "not found beside the index (looked under \(roots[record.root]) from the index's folder)")
             case .unreadable(let reason): note(path, "cannot be read: \(reason)")
             }
         }
-        source = (episode, file)
-        return file
+        source = (episode, bytes)
+        return bytes
     }
 
     private mutating func note(_ path: String, _ reason: String) {
