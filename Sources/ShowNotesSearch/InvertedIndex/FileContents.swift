@@ -11,21 +11,14 @@ enum FileContents {
     /// Files larger than this are not read (no notes file is near it).
     static let largest = 1 << 30
 
-    static func read(_ path: String) throws(MappedFile.Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw code == ENOENT || code == ENOTDIR ? .missing : .unreadable(MappedFile.reason(code))
-        }
+    static func bytes(atPath path: String) throws(MappedFile.Failure) -> [UInt8] {
+        let (descriptor, size) = try MappedFile.openRegularFile(path, folder: "it is a folder")
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .unreadable(MappedFile.reason(errno)) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable("not a regular file") }
-        guard Int(info.st_size) <= largest else { throw .unreadable("over \(largest >> 20) MiB") }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        guard size <= largest else { throw .unreadable("over \(largest >> 20) MiB") }
+        var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
             if got < 0, errno == EINTR { continue }
             guard got >= 0 else { throw .unreadable(MappedFile.reason(errno)) }
             if got == 0 { break }   // shorter than when we looked: what is there is what we hash

@@ -19,17 +19,8 @@ final class MappedFile: @unchecked Sendable {
     /// Maps `path`. Only regular files are opened: `O_NONBLOCK` keeps a FIFO from blocking the
     /// open, and a folder or device is refused with the reason.
     init(path: String) throws(Failure) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw code == ENOENT || code == ENOTDIR ? .missing : .unreadable(Self.reason(code))
-        }
+        let (descriptor, size) = try Self.openRegularFile(path, folder: "it is a folder, not an index file")
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .unreadable(Self.reason(errno)) }
-        if info.st_mode & S_IFMT == S_IFDIR { throw .unreadable("it is a folder, not an index file") }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable("not a regular file") }
-        let size = Int(info.st_size)
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
@@ -42,6 +33,30 @@ final class MappedFile: @unchecked Sendable {
 
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+
+    /// Opens `path` read-only if it is a regular file: its descriptor (the caller closes it)
+    /// and size. `folder` is the reason given when it is a folder.
+    static func openRegularFile(_ path: String, folder: String) throws(Failure) -> (descriptor: Int32, size: Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw code == ENOENT || code == ENOTDIR ? .missing : .unreadable(Self.reason(code))
+        }
+        var info = stat()
+        var problem: String? = nil
+        if fstat(descriptor, &info) != 0 {
+            problem = Self.reason(errno)
+        } else if info.st_mode & S_IFMT == S_IFDIR {
+            problem = folder
+        } else if info.st_mode & S_IFMT != S_IFREG {
+            problem = "not a regular file"
+        }
+        if let problem {
+            close(descriptor)
+            throw .unreadable(problem)
+        }
+        return (descriptor, Int(info.st_size))
     }
 
     static func reason(_ code: Int32) -> String {

@@ -43,7 +43,7 @@ struct MomentTextReader {
         guard let roots, record.root < roots.count else { throw IndexCorruption("episode's source root out of range") }
         var bytes: [UInt8]?
         do {
-            let read = try FileContents.read(reader.folder + "/" + roots[record.root] + "/" + path)
+            let read = try FileContents.bytes(atPath: reader.folder + "/" + roots[record.root] + "/" + path)
             var hash = ContentHash()
             hash.update(read)
             bytes = UInt32(truncatingIfNeeded: hash.value) == record.hash ? read : nil
