@@ -67,6 +67,17 @@ struct EpisodeEvaluation {
     /// Alternative `state`'s own-text frequency in `moment` of the loaded episode.
     func ownFrequency(_ state: Int, moment: Int) -> Double { own[state * momentCount + moment - first] }
 
+    /// Whether any alternative of any part occurs in the own text of `moment` (of the loaded
+    /// episode). A moment without scores from its context alone, like every other such moment.
+    func hasOwnMatch(_ moment: Int) -> Bool {
+        var index = moment - first
+        for _ in states.indices {
+            if own[index] > 0 { return true }
+            index += momentCount
+        }
+        return false
+    }
+
     /// Whether part `index` matches `moment` (of the loaded episode) at all.
     func matches(_ index: Int, moment: Int) -> Bool {
         for state in parts[index] where states[state].context != nil || ownFrequency(state, moment: moment) > 0 { return true }

@@ -11,20 +11,23 @@ extension Searcher {
         evaluation.start(UInt32(episode))
         try evaluation.load(first: first, records: records)
         var parts: [Explanation.Part] = []
+        // As in the ranking: no discount when any alternative occurs in the moment's own text,
+        // even where another alternative of its part scores more (`a OR b`).
+        var ownMatch = false
         for alternatives in evaluation.parts {
             var best: Explanation.Part? = nil
             for index in alternatives {
                 let own = evaluation.ownFrequency(index, moment: moment)
                 let state = evaluation.states[index]
                 guard own > 0 || state.context != nil else { continue }
+                if own > 0 { ownMatch = true }
                 let part = explainPart(state, own: own, moment: moment, episode: episode, lengths: evaluation.lengths,
                                        ownNormaliser: evaluation.ownNormaliser(moment))
                 if part.score > best?.score ?? -1 { best = part }
             }
             if let best { parts.append(best) }
         }
-        let own = parts.contains { $0.fields.first?.name == "own" }
-        let discount = own ? 1 : Ranking.inheritedWeight(record.kind)
+        let discount = ownMatch ? 1 : Ranking.inheritedWeight(record.kind)
         return Explanation(score: discount * parts.reduce(0) { $0 + $1.score }, parts: parts, discount: discount)
     }
 

@@ -75,9 +75,17 @@ extension Searcher {
             }
             try reader.momentRecords(ofEpisode: episode, into: &records)
             try evaluation.load(first: first, records: records)
+            // Moments that no part matches in their own text all score the same (their
+            // episode's context, discounted by kind): computed once, at the first of them.
+            var contextOnly: Double?? = .none
             for (offset, record) in records.enumerated() {
                 let moment = first + offset
                 if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
+                let hasOwn = evaluation.hasOwnMatch(moment)
+                if !hasOwn, let known = contextOnly {
+                    if let known { sink.take(episode: episode, day: day, moment: moment, score: known * Ranking.inheritedWeight(record.kind)) }
+                    continue
+                }
                 var score = 0.0
                 var matches = true
                 var own = false
@@ -88,16 +96,19 @@ extension Searcher {
                     }
                     score += weight
                 }
-                guard matches else { continue }
                 var isExcluded = false
-                for index in required.count..<excludedEnd where evaluation.matches(index, moment: moment) {
+                for index in required.count..<excludedEnd where matches && evaluation.matches(index, moment: moment) {
                     isExcluded = true
                     break
                 }
-                guard !isExcluded else { continue }
+                guard matches, !isExcluded else {
+                    if !hasOwn { contextOnly = .some(nil) }
+                    continue
+                }
                 for index in excludedEnd..<partCount {
                     score += evaluation.weight(index, moment: moment, own: &own) ?? 0
                 }
+                if !hasOwn { contextOnly = .some(score) }
                 if !own { score *= Ranking.inheritedWeight(record.kind) }
                 sink.take(episode: episode, day: day, moment: moment, score: score)
             }

@@ -93,4 +93,22 @@ struct EpisodeSkippingTests {
         #expect(!expected.isEmpty)
         #expect(try searcher.candidates(plan) == expected)
     }
+
+    @Test("every match's score equals the one --explain computes apart, moments matched only by context included")
+    func scoresAgreeWithExplanation() throws {
+        let searcher = Searcher(reader: try Self.library())
+        var contextOnly = 0
+        for text in Self.queries {
+            let plan = try searcher.plan(SearchQuery(text), fuzzy: false, relaxed: true)
+            var sink = RankingSink(groups: EpisodeGroups(limit: 100_000, perEpisode: 0),
+                                   dates: try EpisodeDates(reader: searcher.reader, range: DateRange(), order: .relevance))
+            try searcher.forEachMatch(plan, kinds: [], scoring: true, into: &sink)
+            for hit in sink.groups.ranked() {
+                let explanation = try searcher.explain(hit.moment, plan: plan)
+                #expect(abs(explanation.score - hit.score) <= 1e-9 * max(1, hit.score), "\(text): moment \(hit.moment)")
+                if explanation.discount < 1 { contextOnly += 1 }
+            }
+        }
+        #expect(contextOnly > 1000, "many moments match only through their episode's context (\(contextOnly))")
+    }
 }
