@@ -19,26 +19,34 @@ final class Analyzer {
 
     /// Terms with positions starting at `firstPosition`; returns the next free position too.
     func tokens(_ text: String, firstPosition: Int = 0) -> (tokens: [Token], next: Int) {
+        var sink = TokenSink(analyzer: self, position: firstPosition)
+        Self.splitCompounds(text, into: &sink)
+        return (sink.tokens, sink.position)
+    }
+
+    /// Turns compounds into tokens as the splitter finds them (no array per word).
+    private struct TokenSink: CompoundSink {
+        let analyzer: Analyzer
+        var position: Int
         var tokens: [Token] = []
-        var position = firstPosition
-        for compound in Self.compounds(text) {
-            if compound.parts.count == 1 {
-                tokens.append(Token(term: normalise(compound.parts[0]), position: position))
+
+        mutating func take(_ parts: [String], split: Bool) {
+            if parts.count == 1 {
+                tokens.append(Token(term: analyzer.normalise(parts[0]), position: position))
                 position += 1
-                continue
+                return
             }
-            if compound.split {
-                tokens.append(Token(term: normalise(compound.parts.joined()), position: position, isJoined: true))
-                for part in compound.parts {
-                    tokens.append(Token(term: normalise(part), position: position))
+            if split {
+                tokens.append(Token(term: analyzer.normalise(parts.joined()), position: position, isJoined: true))
+                for part in parts {
+                    tokens.append(Token(term: analyzer.normalise(part), position: position))
                     position += 1
                 }
             } else {
-                tokens.append(Token(term: normalise(compound.parts.joined()), position: position))
+                tokens.append(Token(term: analyzer.normalise(parts.joined()), position: position))
                 position += 1
             }
         }
-        return (tokens, position)
     }
 
     /// The single term a query word stands for: a compound's joined form.
@@ -70,7 +78,20 @@ final class Analyzer {
 
     /// Splits text into compounds, reading UTF-8 bytes (ASCII needs no decoding or lookup).
     static func compounds(_ text: String) -> [Compound] {
-        var splitter = CompoundSplitter()
+        var sink = CompoundList()
+        splitCompounds(text, into: &sink)
+        return sink.compounds
+    }
+
+    private struct CompoundList: CompoundSink {
+        var compounds: [Compound] = []
+        mutating func take(_ parts: [String], split: Bool) { compounds.append(Compound(parts: parts, split: split)) }
+    }
+
+    /// Hands each compound of `text` to `sink`, in order.
+    static func splitCompounds<Sink: CompoundSink>(_ text: String, into sink: inout Sink) {
+        var splitter = CompoundSplitter(sink: sink)
+        defer { sink = splitter.sink }
         var copy = text
         copy.withUTF8 { bytes in
             var index = 0
@@ -94,20 +115,27 @@ final class Analyzer {
             }
         }
         splitter.finishCompound()
-        return splitter.result
     }
 }
 
-/// The state machine behind `Analyzer.compounds`: the current part's folded bytes, the parts
+/// Receives compounds from the splitter: the parts (a buffer reused for the next compound)
+/// and whether they are indexed apart too.
+protocol CompoundSink {
+    mutating func take(_ parts: [String], split: Bool)
+}
+
+/// The state machine behind `Analyzer.splitCompounds`: the current part's folded bytes, the parts
 /// of the current compound, and a pending joiner that is decided by the next character.
-private struct CompoundSplitter {
-    var result: [Analyzer.Compound] = []
+private struct CompoundSplitter<Sink: CompoundSink> {
+    var sink: Sink
     private var parts: [String] = []
     private var current: [UInt8] = []
     private var split = false
     /// `-`, `'`, `,`, `.` or `:` seen after a word character, waiting for the next one.
     private var pendingJoiner: UInt8? = nil
     private var lastWasDigit = false
+
+    init(sink: Sink) { self.sink = sink }
 
     mutating func ascii(_ byte: UInt8) {
         switch byte {
@@ -171,7 +199,7 @@ private struct CompoundSplitter {
 
     mutating func finishCompound() {
         finishPart()
-        if !parts.isEmpty { result.append(Analyzer.Compound(parts: parts, split: split && parts.count > 1)) }
+        if !parts.isEmpty { sink.take(parts, split: split && parts.count > 1) }
         parts.removeAll(keepingCapacity: true)
         split = false
         pendingJoiner = nil

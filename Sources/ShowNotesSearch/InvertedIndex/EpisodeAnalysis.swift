@@ -95,8 +95,10 @@ public final class EpisodeAnalyzer {
         for (field, tokens) in fieldTokens.enumerated() {
             for token in tokens { byTerm[token.term, default: [[], [], [], []]][field].append(UInt32(token.position)) }
         }
+        // Each field's positions were appended in ascending order (a compound's joined form
+        // shares its first part's position): no sorting needed.
         let contextTerms = Array(byTerm.keys).sortedByUTF8().map { term in
-            EpisodeAnalysis.ContextTerm(term: term, positions: (byTerm[term] ?? []).map { $0.sorted() })
+            EpisodeAnalysis.ContextTerm(term: term, positions: byTerm[term] ?? [])
         }
         let lengths = [
             fieldTokens[0].last.map { $0.position + 1 } ?? 0,
