@@ -57,6 +57,11 @@ public enum IndexCheck {
         do {
             report.rebuild = BuildFingerprint.difference(recorded: try reader.metadata("fingerprint"))
             recorded = SourceManifest(text: try reader.metadata("manifest") ?? "")
+            // The index finds its sources' texts through these paths (`SourceRoots`).
+            let indexed = try reader.roots()
+            if report.rebuild == nil, let roots = try? SourceRoots(found.sources, index: index), indexed != roots.paths {
+                report.rebuild = "the sources sit elsewhere relative to the index (\(indexed.joined(separator: ", ")) → \(roots.paths.joined(separator: ", ")))"
+            }
         } catch {
             throw .index("error: index corrupted: \(reader.path): \(error.what)")
         }

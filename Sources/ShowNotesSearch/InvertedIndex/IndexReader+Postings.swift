@@ -216,7 +216,7 @@ extension IndexReader {
 
     /// The folders the sources were found under, relative to `folder` (metadata `roots`);
     /// `sourceRecord(ofEpisode:).root` numbers them.
-    func roots() throws(IndexCorruption) -> [String] {
+    public func roots() throws(IndexCorruption) -> [String] {
         (try metadata("roots") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 

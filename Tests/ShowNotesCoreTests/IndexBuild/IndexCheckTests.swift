@@ -59,6 +59,19 @@ struct IndexCheckTests {
         #expect(try folder.check().lines == ["rebuild: built by a different shownotes: parser 0 → \(BuildFingerprint.parser)"])
     }
 
+    @Test("the same sources in another place relative to the index: stale (the index reads their texts there)")
+    func movedSources() throws {
+        let folder = try BuildFolder()
+        defer { folder.remove() }
+        try folder.build()
+        let moved = folder.root.appending(path: "elsewhere/Feeds")
+        try FileManager.default.createDirectory(at: moved.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: folder.sources, toPath: moved.path)
+        let report = try IndexCheck.run(sources: [moved.path], index: folder.index)
+        #expect(report.lines == ["rebuild: the sources sit elsewhere relative to the index (../Feeds → ../elsewhere/Feeds)"])
+        #expect(try folder.check().isUpToDate)
+    }
+
     @Test("no index, or a missing source folder, is an error, not a verdict")
     func errors() throws {
         let folder = try BuildFolder()
