@@ -24,6 +24,7 @@ enum FileContents {
             if got == 0 { break }   // shorter than when we looked: what is there is what we hash
             filled += got
         }
-        return Array(bytes[..<filled])
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 }

@@ -113,53 +113,71 @@ enum StoredText {
         literal(upTo: utf8.count)
     }
 
-    /// Checks a stored text's pieces: literal ones whole and UTF-8, spans non-empty.
-    static func validate(_ stored: UnsafeRawBufferPointer) throws(IndexCorruption) {
+    /// One piece of a stored text.
+    enum Piece {
+        case literal(UnsafeRawBufferPointer)
+        /// `length` bytes of the source from `start`.
+        case span(start: Int, length: Int)
+    }
+
+    /// Calls `body` with each piece of a stored text, in order, until it returns false; a
+    /// literal piece cut short throws.
+    static func forEachPiece(_ stored: UnsafeRawBufferPointer,
+                             _ body: (Piece) throws(IndexCorruption) -> Bool) throws(IndexCorruption) {
         var reader = ByteReader(stored)
         while !reader.isAtEnd {
             let head = try reader.varint()
+            let piece: Piece
             if head & 1 == 1 {
-                guard try reader.varint() > 0 else { throw IndexCorruption("a stored text has an empty source span") }
-                continue
+                piece = .span(start: head >> 1, length: try reader.varint())
+            } else {
+                let length = head >> 1
+                guard length <= reader.end - reader.offset else { throw IndexCorruption("a stored text's literal piece is cut") }
+                piece = .literal(UnsafeRawBufferPointer(rebasing: stored[reader.offset..<reader.offset + length]))
+                try reader.skip(length)
             }
-            let length = head >> 1
-            guard length <= reader.end - reader.offset,
-                  String(validating: UnsafeRawBufferPointer(rebasing: stored[reader.offset..<reader.offset + length]), as: UTF8.self) != nil
-            else { throw IndexCorruption("a stored text's literal piece is cut or not UTF-8") }
-            try reader.skip(length)
+            guard try body(piece) else { return }
+        }
+    }
+
+    /// Checks a stored text's pieces: literal ones whole and UTF-8, spans non-empty.
+    static func validate(_ stored: UnsafeRawBufferPointer) throws(IndexCorruption) {
+        try forEachPiece(stored) { piece throws(IndexCorruption) in
+            switch piece {
+            case .literal(let bytes):
+                guard String(validating: bytes, as: UTF8.self) != nil else { throw IndexCorruption("a stored text's literal piece is not UTF-8") }
+            case .span(_, let length):
+                guard length > 0 else { throw IndexCorruption("a stored text has an empty source span") }
+            }
+            return true
         }
     }
 
     /// Whether a stored text refers to its source.
     static func usesSource(_ stored: UnsafeRawBufferPointer) throws(IndexCorruption) -> Bool {
-        var reader = ByteReader(stored)
-        while !reader.isAtEnd {
-            let head = try reader.varint()
-            if head & 1 == 1 { return true }
-            try reader.skip(head >> 1)
+        var found = false
+        try forEachPiece(stored) { piece in
+            if case .span = piece { found = true }
+            return !found
         }
-        return false
+        return found
     }
 
     /// The text back from its stored form; `source` is the episode's source file (only
     /// read when the text has spans). Spans outside the source throw.
     static func decode(_ stored: UnsafeRawBufferPointer, source: UnsafeRawBufferPointer?) throws(IndexCorruption) -> String {
         var bytes: [UInt8] = []
-        var reader = ByteReader(stored)
-        while !reader.isAtEnd {
-            let head = try reader.varint()
-            if head & 1 == 0 {
-                let length = head >> 1
-                guard length <= reader.end - reader.offset else { throw IndexCorruption("stored text runs past its item") }
-                bytes += UnsafeRawBufferPointer(rebasing: reader.base[reader.offset..<reader.offset + length])
-                try reader.skip(length)
-            } else {
-                let start = head >> 1, length = try reader.varint()
+        try forEachPiece(stored) { piece throws(IndexCorruption) in
+            switch piece {
+            case .literal(let literal):
+                bytes += literal
+            case .span(let start, let length):
                 guard let source, start <= source.count, length <= source.count - start else {
                     throw IndexCorruption("stored text refers past the end of its source")
                 }
                 bytes += UnsafeRawBufferPointer(rebasing: source[start..<start + length])
             }
+            return true
         }
         return String(decoding: bytes, as: UTF8.self)
     }
