@@ -13,6 +13,7 @@ private func seedIndex() throws -> (IndexReader, [UInt8]) {
     let bytes = builder.serialize()
     let folder = FileManager.default.temporaryDirectory.appending(path: "shownotes-test-\(UUID().uuidString)").path
     try IndexStore.write(bytes, to: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }   // the mapping outlives the name
     return (try IndexReader(path: IndexStore.filePath(in: folder)), bytes)
 }
 
@@ -72,6 +73,7 @@ struct SearchTests {
     func damage() throws {
         let (_, bytes) = try seedIndex()
         let folder = FileManager.default.temporaryDirectory.appending(path: "shownotes-damage-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var generator = SystemRandomNumberGenerator()
         for round in 0..<40 {
             var damaged = bytes

@@ -16,9 +16,11 @@ enum SearchIndex {
         try seedNames.map { name in (try Fixtures.parse("seeds/" + name).episode, name) }
     }
 
-    /// Builds and opens an index of `episodes` (episode, source), added in the order given.
+    /// Builds and opens an index of `episodes` (episode, source), added in the order given. The
+    /// folder is removed once the file is mapped (the mapping outlives the name).
     static func open(_ episodes: [(Episode, String)]) throws -> IndexReader {
         let folder = try write(episodes)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         return try IndexReader(path: IndexStore.filePath(in: folder))
     }
 
