@@ -4,8 +4,8 @@ extension Searcher {
              episodeTexts: inout TextStoreReader) throws(IndexCorruption) -> Hit {
         let record = try reader.momentRecord(moment)
         let episode = try reader.episode(ofMoment: moment)
-        var fields: [String] = []
-        for field in EpisodeString.allCases { fields.append(try episodeTexts.text(episode * EpisodeString.allCases.count + field.rawValue)) }
+        let fieldCount = EpisodeString.allCases.count
+        let fields = try episodeTexts.texts(episode * fieldCount..<(episode + 1) * fieldCount)
         let source = fields[EpisodeString.source.rawValue]
         let stored = try texts.text(moment, episode: episode, path: source) ?? Self.unavailableText
         var title = stored
@@ -55,29 +55,30 @@ enum Snippet {
     static let words = 24
 
     static func make(_ text: String, wanted: Set<String>, analyzer: Analyzer) -> [(text: String, matched: Bool)] {
-        let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        // Split on the bytes (a space or a line feed), not on Characters: grapheme breaking
+        // was most of the snippet's cost.
+        let pieces = text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).map { Substring($0) }
         // A word can only match a term that starts with its first (folded) letter: check that
         // cheaply before analysing the word.
         let initials = Set(wanted.compactMap { $0.utf8.first })
-        var marks: [Bool] = []
-        marks.reserveCapacity(pieces.count)
-        for piece in pieces {
+        func matches(_ piece: Substring) -> Bool {
             let first = piece.utf8.first(where: { !($0 < 0x80 && !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) && !($0 >= 0x30 && $0 <= 0x39)) })
-            if let first, first < 0x80, !initials.contains(first | (first >= 0x41 && first <= 0x5A ? 0x20 : 0)) {
-                marks.append(false)
-                continue
-            }
-            let terms = analyzer.tokens(String(piece)).tokens.map(\.term)
-            marks.append(terms.contains(where: wanted.contains))
+            if let first, first < 0x80, !initials.contains(first | (first >= 0x41 && first <= 0x5A ? 0x20 : 0)) { return false }
+            return analyzer.tokens(String(piece)).tokens.contains { wanted.contains($0.term) }
         }
-        let firstMatch = marks.firstIndex(of: true) ?? 0
-        let start = max(0, min(firstMatch - 6, pieces.count - words))
+        // Only the words up to the first match and those of the window are analysed.
+        let firstMatch = pieces.firstIndex(where: matches)
+        let start = max(0, min((firstMatch ?? 0) - 6, pieces.count - words))
         let end = min(pieces.count, start + words)
+        func marked(_ index: Int) -> Bool {
+            guard let firstMatch, index >= firstMatch else { return false }
+            return index == firstMatch || matches(pieces[index])
+        }
         var result: [(String, Bool)] = []
         if start > 0 { result.append(("…", false)) }
         for index in start..<end {
             if index > start { result.append((" ", false)) }
-            result.append((String(pieces[index]), marks[index]))
+            result.append((String(pieces[index]), marked(index)))
         }
         if end < pieces.count { result.append(("…", false)) }
         return result

@@ -54,4 +54,22 @@ struct TextBlockTests {
         #expect(TextStoreWriter.section(texts, memory: memory) == writer.serialize())
         #expect(memory.blocks.count - before <= 3)
     }
+
+    @Test("items read back in any order, alone or in runs, are the items written")
+    func readsInAnyOrder() throws {
+        let texts = Self.texts(1_000, seed: 5)
+        var writer = TextStoreWriter()
+        for text in texts { writer.append(text) }
+        let bytes = writer.serialize()
+        try bytes.withUnsafeBytes { raw in
+            var reader = try TextStoreReader(ByteReader(raw))
+            // Forward, backward, then strided jumps: partial prefixes, re-inflated blocks, block changes.
+            let order = Array(texts.indices) + texts.indices.reversed() + texts.indices.map { $0 * 389 % texts.count }
+            for index in order { #expect(try reader.text(index) == texts[index]) }
+            for start in stride(from: 0, to: texts.count - 8, by: 37) {
+                #expect(try reader.texts(start..<start + 8) == Array(texts[start..<start + 8]))
+            }
+            #expect(try reader.texts(5..<5) == [])
+        }
+    }
 }
