@@ -101,10 +101,11 @@ extension Searcher {
             let lists = try infos.map { info throws(IndexCorruption) in try reader.momentPostings(info) }
             var cursors = [PositionsCursor](repeating: PositionsCursor(), count: lists.count)
             var positions = [[UInt32]](repeating: [], count: lists.count)
-            try Self.forEachCommon(lists) { document, indices throws(IndexCorruption) in
+            var common = CommonDocuments(lists)
+            while let document = common.next() {
                 for term in lists.indices {
                     positions[term].removeAll(keepingCapacity: true)
-                    try reader.appendPositions(lists[term], at: indices[term], field: 0, cursor: &cursors[term], to: &positions[term])
+                    try reader.appendPositions(lists[term], at: common.indices[term], field: 0, cursor: &cursors[term], to: &positions[term])
                 }
                 let count = Self.phraseCount(positions)
                 if count > 0 {
@@ -122,21 +123,19 @@ extension Searcher {
         var positions = [[[UInt32]]](repeating: [[UInt32]](repeating: [], count: ClauseMatch.fieldCount), count: lists.count)
         var fieldPositions = [[UInt32]](repeating: [], count: lists.count)
         var counts = [Double](repeating: 0, count: ClauseMatch.fieldCount)
-        try Self.forEachCommon(lists) { document, indices throws(IndexCorruption) in
+        // A loop, not a closure over these buffers: mutable captures cost a runtime
+        // exclusivity check on every access (a third of a phrase query's time).
+        var common = CommonDocuments(lists)
+        while let document = common.next() {
             for term in lists.indices {
-                try reader.readPositions(lists[term], at: indices[term], cursor: &cursors[term], into: &positions[term])
-            }
-            func phrases(in field: Int) -> Int {
-                for term in lists.indices { swap(&fieldPositions[term], &positions[term][field]) }
-                defer { for term in lists.indices { swap(&fieldPositions[term], &positions[term][field]) } }
-                return Self.phraseCount(fieldPositions)
+                try reader.readPositions(lists[term], at: common.indices[term], cursor: &cursors[term], into: &positions[term])
             }
             for index in counts.indices { counts[index] = 0 }
-            for field in allowed { counts[field] = Double(phrases(in: field)) }
+            for field in allowed { counts[field] = Double(Self.phraseCount(field, in: &positions, scratch: &fieldPositions)) }
             if counts.contains(where: { $0 > 0 }) {
                 result.episodes.append(document)
                 result.episodeFrequency += counts
-                result.notesFrequency.append(Double(phrases(in: notes)))
+                result.notesFrequency.append(Double(Self.phraseCount(notes, in: &positions, scratch: &fieldPositions)))
             }
         }
         return result
@@ -180,21 +179,12 @@ extension Searcher {
         lists.indices.dropFirst().allSatisfy { offset in ClauseMatch.find(lists[offset], start &+ UInt32(truncatingIfNeeded: offset)) != nil }
     }
 
-    /// Calls `body` with each document present in every list and its index in each, in order.
-    static func forEachCommon(_ lists: [Postings],
-                              _ body: (UInt32, [Int]) throws(IndexCorruption) -> Void) throws(IndexCorruption) {
-        guard let first = lists.first else { return }
-        var cursors = [Int](repeating: 0, count: lists.count)
-        outer: for (index, document) in first.documents.enumerated() {
-            cursors[0] = index
-            for list in 1..<lists.count {
-                let documents = lists[list].documents
-                while cursors[list] < documents.count, documents[cursors[list]] < document { cursors[list] += 1 }
-                guard cursors[list] < documents.count else { break outer }
-                if documents[cursors[list]] != document { continue outer }
-            }
-            try body(document, cursors)
-        }
+    /// Phrases in one field of per-term, per-field position lists (`readPositions`); the
+    /// field's lists are moved into `scratch` and back, not copied.
+    static func phraseCount(_ field: Int, in positions: inout [[[UInt32]]], scratch: inout [[UInt32]]) -> Int {
+        for term in positions.indices { swap(&scratch[term], &positions[term][field]) }
+        defer { for term in positions.indices { swap(&scratch[term], &positions[term][field]) } }
+        return phraseCount(scratch)
     }
 
     /// The sorted union of the lists' documents, with a value summed per document.
