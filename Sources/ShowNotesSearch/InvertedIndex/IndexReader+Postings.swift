@@ -268,7 +268,7 @@ extension IndexReader {
     func momentNorm(_ id: Int) -> Double {
         let place = place(.norms)
         guard id >= 0, id < momentCount, id < place.length else { return 1 }
-        return IndexFormat.decodedNorms[Int(bytes[place.offset + id])]
+        return decodedNorm(bytes[place.offset + id])
     }
 
     /// Length norm of an episode's field.
@@ -276,7 +276,7 @@ extension IndexReader {
         let index = momentCount + id * IndexFormat.episodeNormCount + field
         let place = place(.norms)
         guard id >= 0, id < episodeCount, field >= 0, field < IndexFormat.episodeNormCount, index < place.length else { return 1 }
-        return IndexFormat.decodedNorms[Int(bytes[place.offset + index])]
+        return decodedNorm(bytes[place.offset + index])
     }
 
     /// Length norm of an episode's shortest takeaway or summary (the largest norm when it has none).

@@ -36,8 +36,14 @@ public final class IndexReader: @unchecked Sendable {
 
     public let path: String
     private let file: MappedFile
-    var bytes: UnsafeRawBufferPointer { file.bytes }
+    /// The mapped file (`file` keeps it mapped).
+    let bytes: UnsafeRawBufferPointer
     private let layout: Layout
+    /// `layout.sections` and the norm decoding table, in storage of this reader's own: read in
+    /// the ranking's inner loops, where array properties would be retained and released on
+    /// every access.
+    private let places: UnsafeMutableBufferPointer<(offset: Int, length: Int, crc: UInt32)>
+    private let norms: UnsafeMutableBufferPointer<Double>
     public var episodeCount: Int { layout.episodeCount }
     public var momentCount: Int { layout.momentCount }
     public var termCount: Int { layout.termCount }
@@ -69,6 +75,7 @@ public final class IndexReader: @unchecked Sendable {
             }
         }
         self.file = file
+        bytes = file.bytes
         if file.bytes.count >= 12, Array(file.bytes[0..<8]) == IndexFormat.magic {
             let version = (8..<12).reduce(UInt32(0)) { $0 | UInt32(file.bytes[$1]) << UInt32(8 * ($1 - 8)) }
             if version != IndexFormat.version { throw .otherVersion(path, version) }
@@ -81,6 +88,15 @@ public final class IndexReader: @unchecked Sendable {
         } catch {
             throw .corrupted(path, error.what)
         }
+        places = .allocate(capacity: layout.sections.count)
+        _ = places.initialize(from: layout.sections)
+        norms = .allocate(capacity: IndexFormat.decodedNorms.count)
+        _ = norms.initialize(from: IndexFormat.decodedNorms)
+    }
+
+    deinit {
+        places.deallocate()
+        norms.deallocate()
     }
 
     private static func readHeader(_ bytes: UnsafeRawBufferPointer, into layout: inout Layout) throws(IndexCorruption) {
@@ -145,14 +161,19 @@ public final class IndexReader: @unchecked Sendable {
 
     /// A reader bounded to one section.
     func section(_ section: IndexFormat.Section) -> ByteReader {
-        let place = layout.sections[Int(section.rawValue)]
+        let place = place(section)
         return ByteReader(bytes, from: place.offset, to: place.offset + place.length)
     }
 
     /// Offset and length of a section in the file.
+    @inline(__always)
     func place(_ section: IndexFormat.Section) -> (offset: Int, length: Int, crc: UInt32) {
-        layout.sections[Int(section.rawValue)]
+        places[Int(section.rawValue)]
     }
+
+    /// A length norm byte's value (`IndexFormat.decodedNorms`).
+    @inline(__always)
+    func decodedNorm(_ code: UInt8) -> Double { norms[Int(code)] }
 
     /// The byte sizes of each section, for `stats`.
     public var sectionSizes: [(name: String, bytes: Int)] {

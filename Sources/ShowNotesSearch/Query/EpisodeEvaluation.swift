@@ -37,17 +37,27 @@ struct EpisodeEvaluation {
         var readsNotes = [Bool](repeating: scoring, count: states.count)
         for part in excluded { for state in ranges[part] { readsNotes[state] = false } }
         self.readsNotes = readsNotes
-        let reader = searcher.reader
-        averageLengths = (0..<ClauseMatch.fieldCount).map { field in
+        averageLengths = Self.averageLengths(searcher.reader)
+    }
+
+    /// The average length of each context field (at least 1).
+    static func averageLengths(_ reader: IndexReader) -> [Double] {
+        (0..<ClauseMatch.fieldCount).map { field in
             field < reader.averageEpisodeLengths.count ? max(1, reader.averageEpisodeLengths[field]) : 1
         }
+    }
+
+    /// BM25's length normaliser `1 - b + b · length / average`.
+    @inline(__always)
+    static func lengthNormaliser(_ length: Double, average: Double) -> Double {
+        1 - Ranking.b + Ranking.b * length / average
     }
 
     mutating func start(_ episode: UInt32) {
         self.episode = episode
         let reader = searcher.reader
         for field in 0..<ClauseMatch.fieldCount {
-            lengths[field] = 1 - Ranking.b + Ranking.b * reader.episodeNorm(Int(episode), field: field) / averageLengths[field]
+            lengths[field] = Self.lengthNormaliser(reader.episodeNorm(Int(episode), field: field), average: averageLengths[field])
         }
         for index in states.indices { states[index].start(episode, lengths: lengths) }
     }
@@ -86,7 +96,7 @@ struct EpisodeEvaluation {
 
     /// BM25's length normaliser for a moment's own text.
     func ownNormaliser(_ moment: Int) -> Double {
-        1 - Ranking.b + Ranking.b * searcher.reader.momentNorm(moment) / searcher.reader.averageMomentLength
+        Self.lengthNormaliser(searcher.reader.momentNorm(moment), average: searcher.reader.averageMomentLength)
     }
 
     /// Part `index`'s BM25F contribution for `moment` (of the loaded episode), or `nil` when
@@ -110,49 +120,5 @@ struct EpisodeEvaluation {
     /// Alternative `state`'s score for a pseudo-frequency (`Ranking.score`).
     private func contribution(_ state: Int, _ pseudo: Double) -> Double {
         Ranking.score(pseudo, boost: states[state].match.boost, idf: states[state].match.idf)
-    }
-
-    /// An upper bound of the score of every moment of the current episode (its moments are
-    /// `moments`), from what is known without positions or the moment layout. Chapters and
-    /// sections, and takeaways and the summary, are bounded apart (no moment is both): each
-    /// part's best alternative as if its own-text frequency were the largest one of them could
-    /// have — a chapter's or section's exactly (its postings); a takeaway's or summary's the
-    /// episode's whole notes frequency over its shortest such moment (a norm the index keeps
-    /// per episode). Saturation is monotone, so no moment scores above the larger sum; excluded
-    /// parts only remove moments. `parts` are the scored parts. The result is raised by a
-    /// billionth so that rounding cannot put a real score above it.
-    mutating func bound(moments: Range<Int>, parts scored: [Int]) -> Double {
-        let reader = searcher.reader
-        let notesNormaliser = 1 - Ranking.b + Ranking.b * reader.shortestNotesMomentNorm(Int(episode)) / reader.averageMomentLength
-        let (first, end) = (UInt32(moments.lowerBound), UInt32(moments.upperBound))
-        var chapters = 0.0, notes = 0.0
-        for part in scored {
-            var bestChapter = 0.0, bestNotes = 0.0
-            for index in parts[part] {
-                var chapterOwn = 0.0
-                var cursor = states[index].momentCursor
-                let matched = states[index].match.moments
-                while cursor < matched.count, matched[cursor] < end {
-                    if matched[cursor] >= first {
-                        chapterOwn = max(chapterOwn, states[index].match.momentFrequency[cursor] / ownNormaliser(Int(matched[cursor])))
-                    }
-                    cursor += 1
-                }
-                let context = states[index].context
-                var notesOwn = 0.0
-                if context != nil, states[index].match.notesAllowed {
-                    notesOwn = states[index].match.notesFrequency[states[index].episodeCursor] / notesNormaliser
-                }
-                if chapterOwn > 0 || context != nil {
-                    bestChapter = max(bestChapter, contribution(index, (context ?? 0) + Ranking.ownWeight * chapterOwn))
-                }
-                if notesOwn > 0 || context != nil {
-                    bestNotes = max(bestNotes, contribution(index, (context ?? 0) + Ranking.ownWeight * notesOwn))
-                }
-            }
-            chapters += bestChapter
-            notes += bestNotes
-        }
-        return max(chapters, notes) * (1 + 1e-9)
     }
 }

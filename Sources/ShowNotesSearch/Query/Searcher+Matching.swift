@@ -30,7 +30,7 @@ extension Searcher {
     /// Sends every matching moment to `sink`, episode by episode in index order; the sink is
     /// asked once per candidate episode whether to look at it at all. A moment that no part
     /// matches in its own text scores `Ranking.inheritedWeight` of its context score.
-    /// While ranking, an episode whose score bound (`EpisodeEvaluation.bound`) cannot beat the
+    /// While ranking, an episode whose score bound (`EpisodeBounds`) cannot beat the
     /// sink's `threshold` is skipped before its moments are scored; returns how many were.
     /// (Generic, not closures: the hot loop is specialised for each sink and inlined.)
     @discardableResult
@@ -57,22 +57,21 @@ extension Searcher {
         var evaluation = EpisodeEvaluation(searcher: self, parts: required + plan.excluded + plan.optional,
                                            excluded: required.count..<excludedEnd, scoring: scoring)
         let partCount = evaluation.parts.count
-        let scored = Array(required.indices) + Array(excludedEnd..<partCount)
+        let bounds = scoring ? try EpisodeBounds.of(candidates, parts: required + plan.optional, reader: reader) : []
         var records: [MomentLayout.Record] = []
         var skipped = 0
-        for candidate in candidates {
+        for (offset, candidate) in candidates.enumerated() {
             let episode = Int(candidate)
             guard let day = try sink.admit(episode) else { continue }
-            let first = try reader.firstMoment(ofEpisode: episode)
-            evaluation.start(candidate)
             // Skip an episode none of whose moments can be listed (the bound is the ceiling of
-            // every moment's score, so the results do not change), before decoding its layout.
+            // every moment's score, so the results do not change), before anything of it is read.
             let threshold = sink.threshold
-            if scoring, threshold > -.infinity,
-               evaluation.bound(moments: first..<(try reader.firstMoment(ofEpisode: episode + 1)), parts: scored) < threshold {
+            if scoring, threshold > -.infinity, bounds[offset] < threshold {
                 skipped += 1
                 continue
             }
+            let first = try reader.firstMoment(ofEpisode: episode)
+            evaluation.start(candidate)
             try reader.momentRecords(ofEpisode: episode, into: &records)
             try evaluation.load(first: first, records: records)
             // Moments that no part matches in their own text all score the same (their

@@ -3,7 +3,7 @@ import Testing
 @testable import ShowNotesSearch
 
 /// Ranking skips an episode whose score bound cannot beat the current top k
-/// (`EpisodeEvaluation.bound`), and may rank halves of the candidates on two threads; neither
+/// (`EpisodeBounds`), and may rank halves of the candidates on two threads; neither
 /// may ever change a result. These tests rank a few hundred generated episodes each way and
 /// compare every hit and score.
 @Suite("Skipping hopeless episodes and ranking on two threads change no result")
