@@ -54,7 +54,21 @@ struct ByteReader {
         return base[offset]
     }
 
+    /// A LEB128 number. Most numbers in the index (gaps, frequencies, positions) fit in one
+    /// byte: that case is inlined into the decoding loops, the rest is a call.
+    @inline(__always)
     mutating func varint() throws(IndexCorruption) -> Int {
+        if offset < end {
+            let byte = base[offset]
+            if byte < 0x80 {
+                offset += 1
+                return Int(byte)
+            }
+        }
+        return try longVarint()
+    }
+
+    private mutating func longVarint() throws(IndexCorruption) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
