@@ -70,6 +70,48 @@ struct QueryPart {
         return touched
     }
 
+    /// Those of ascending `episodes` this part can match in (`touchedEpisodes`, without listing
+    /// all of them): each alternative's lists are searched forward by galloping.
+    func touched(among episodes: [UInt32], reader: IndexReader) throws(IndexCorruption) -> [UInt32] {
+        var firsts = [UInt32](repeating: 0, count: episodes.count)
+        var ends = [UInt32](repeating: 0, count: episodes.count)
+        for (index, episode) in episodes.enumerated() {
+            firsts[index] = UInt32(try reader.firstMoment(ofEpisode: Int(episode)))
+            ends[index] = UInt32(try reader.firstMoment(ofEpisode: Int(episode) + 1))
+        }
+        var keep = [Bool](repeating: false, count: episodes.count)
+        for clause in alternatives {
+            let contexts = clause.episodes, moments = clause.moments
+            var contextCursor = 0, momentCursor = 0
+            for (index, episode) in episodes.enumerated() where !keep[index] {
+                contextCursor = Self.gallop(contexts, from: contextCursor, to: episode)
+                momentCursor = Self.gallop(moments, from: momentCursor, to: firsts[index])
+                keep[index] = (contextCursor < contexts.count && contexts[contextCursor] == episode)
+                    || (momentCursor < moments.count && moments[momentCursor] < ends[index])
+            }
+        }
+        return episodes.indices.filter { keep[$0] }.map { episodes[$0] }
+    }
+
+    /// The first index at or after `start` whose value is `value` or more: steps of 1, 2, 4…
+    /// past it, then a binary search back (cheap for near values, logarithmic for far ones).
+    static func gallop(_ sorted: [UInt32], from start: Int, to value: UInt32) -> Int {
+        var low = start
+        var step = 1
+        var high = start
+        while high < sorted.count, sorted[high] < value {
+            low = high + 1
+            high += step
+            step *= 2
+        }
+        high = min(high, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// The sorted union of two ascending lists without repeats.
     static func union(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
         if a.isEmpty { return b }

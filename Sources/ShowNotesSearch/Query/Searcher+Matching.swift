@@ -39,12 +39,17 @@ extension Searcher {
         try forEachMatch(plan, in: try candidates(plan)[...], kinds: kinds, scoring: scoring, into: &sink)
     }
 
-    /// The episodes in which every required part can match (through context or a moment), ascending.
+    /// The episodes in which every required part can match (through context or a moment),
+    /// ascending: those the part with the shortest lists touches, kept where each other part
+    /// touches them too (looked up by galloping, not by listing everything the longer parts touch).
     func candidates(_ plan: MatchPlan) throws(IndexCorruption) -> [UInt32] {
-        let touched = try splitMap(plan.required) { searcher, part throws(IndexCorruption) in
-            try part.touchedEpisodes(reader: searcher.reader)
+        let sizes = plan.required.map { part in part.alternatives.reduce(0) { $0 + $1.episodes.count + $1.moments.count } }
+        guard let rarest = sizes.indices.min(by: { sizes[$0] < sizes[$1] }) else { return [] }
+        var result = try plan.required[rarest].touchedEpisodes(reader: reader)
+        for (index, part) in plan.required.enumerated() where index != rarest && !result.isEmpty {
+            result = try part.touched(among: result, reader: reader)
         }
-        return touched.dropFirst().reduce(touched.first ?? []) { Self.intersect($0, $1) }
+        return result
     }
 
     /// The same over some of the candidate episodes (ascending).
@@ -145,20 +150,4 @@ extension Searcher {
         return result
     }
 
-    static func intersect(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
-        var result: [UInt32] = []
-        var i = 0, j = 0
-        while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                result.append(a[i])
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return result
-    }
 }
