@@ -9,11 +9,18 @@ struct ClauseState {
     var positionCursors: [PositionsCursor]
     /// For the current episode: the context's BM25F pseudo-frequency (nil: no context match).
     var context: Double?
+    /// `Ranking.score` of `context` alone: what a moment without the clause in its own text gets.
+    var contextScore = 0.0
+    /// The match's, kept here for the scoring loop.
+    let boost: Double
+    let idf: Double
     /// Where the clause starts in the current episode's notes field (storage reused).
     var notes: [UInt32] = []
 
     init(match: ClauseMatch) {
         self.match = match
+        boost = match.boost
+        idf = match.idf
         positionCursors = Array(repeating: PositionsCursor(), count: match.episodeLists.count)
     }
 
@@ -35,6 +42,7 @@ struct ClauseState {
             if count > 0 { pseudo += Ranking.fieldWeights[field] * count / lengths[field] }
         }
         context = pseudo
+        contextScore = Ranking.score(pseudo, boost: boost, idf: idf)
     }
 
     /// Adds the clause's own-text frequency in each moment of the current episode (`first`,

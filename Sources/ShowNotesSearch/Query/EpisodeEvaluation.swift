@@ -102,23 +102,21 @@ struct EpisodeEvaluation {
     /// Part `index`'s BM25F contribution for `moment` (of the loaded episode), or `nil` when
     /// it does not match there. Of `a OR b` (and of a word's fuzzy neighbours), the best
     /// alternative counts. Sets `own` when the part occurs in the moment's own text.
-    func weight(_ index: Int, moment: Int, own ownMatch: inout Bool) -> Double? {
+    /// `normaliser` is the moment's `ownNormaliser` (computed once per moment by the caller,
+    /// only needed where a part occurs in the moment's own text).
+    func weight(_ index: Int, moment: Int, normaliser: Double, own ownMatch: inout Bool) -> Double? {
         guard scoring else { return matches(index, moment: moment) ? 0 : nil }
         var best: Double? = nil
         for state in parts[index] {
             let own = ownFrequency(state, moment: moment)
-            let context = states[state].context
-            guard own > 0 || context != nil else { continue }
-            if own > 0 { ownMatch = true }
-            var pseudo = context ?? 0
-            if own > 0 { pseudo += Ranking.ownWeight * own / ownNormaliser(moment) }
-            best = max(best ?? 0, contribution(state, pseudo))
+            if own > 0 {
+                ownMatch = true
+                let pseudo = (states[state].context ?? 0) + Ranking.ownWeight * own / normaliser
+                best = max(best ?? 0, Ranking.score(pseudo, boost: states[state].boost, idf: states[state].idf))
+            } else if states[state].context != nil {
+                best = max(best ?? 0, states[state].contextScore)   // the same sum with no own part
+            }
         }
         return best
-    }
-
-    /// Alternative `state`'s score for a pseudo-frequency (`Ranking.score`).
-    private func contribution(_ state: Int, _ pseudo: Double) -> Double {
-        Ranking.score(pseudo, boost: states[state].match.boost, idf: states[state].match.idf)
     }
 }

@@ -93,8 +93,9 @@ extension Searcher {
                 var score = 0.0
                 var matches = true
                 var own = false
+                let normaliser = hasOwn ? evaluation.ownNormaliser(moment) : 1
                 for index in required.indices {
-                    guard let weight = evaluation.weight(index, moment: moment, own: &own) else {
+                    guard let weight = evaluation.weight(index, moment: moment, normaliser: normaliser, own: &own) else {
                         matches = false
                         break
                     }
@@ -110,7 +111,7 @@ extension Searcher {
                     continue
                 }
                 for index in excludedEnd..<partCount {
-                    score += evaluation.weight(index, moment: moment, own: &own) ?? 0
+                    score += evaluation.weight(index, moment: moment, normaliser: normaliser, own: &own) ?? 0
                 }
                 if !hasOwn { contextOnly = .some(score) }
                 if !own { score *= Ranking.inheritedWeight(record.kind) }
