@@ -4,7 +4,7 @@
 enum CacheRecord {
     private static let severities: [Diagnostic.Severity] = [.warning, .error, .note]
 
-    /// The record of an outcome read now (`outcome.episodes` holds values).
+    /// The record of an outcome read now (not one taken from the cache).
     static func encode(_ outcome: SourceOutcome, display: String) -> [UInt8] {
         var writer = CacheWriter()
         writer.varint(outcome.diagnostics.count)
@@ -21,11 +21,9 @@ enum CacheRecord {
             writer.string(dependency.path)
             writer.string(dependency.hash)
         }
-        guard case .analysed(let analyses) = outcome.episodes else { return [] }
-        writer.varint(analyses.count)
-        var bytes = writer.bytes
-        for analysis in analyses { analysis.encode(into: &bytes) }
-        return bytes
+        guard case .read(let analyses, let count) = outcome.episodes else { return [] }
+        writer.varint(count)
+        return writer.bytes + analyses
     }
 
     /// Reads the record at `place` in `pack` (its checksum already verified); diagnostics about
@@ -53,6 +51,6 @@ enum CacheRecord {
         let count = try reader.count()
         let start = reader.offset
         guard count == 0 ? start == end : start < end else { throw CacheDamage("record length mismatch") }
-        return SourceOutcome(episodes: .encoded(pack: pack, offset: start, count: count), diagnostics: diagnostics, dependencies: dependencies)
+        return SourceOutcome(episodes: .cached(pack: pack, offset: start, count: count), diagnostics: diagnostics, dependencies: dependencies)
     }
 }

@@ -19,13 +19,11 @@ struct IndexAssembly {
     mutating func take(_ resolved: ResolvedSource, of source: IndexSource, report: (Diagnostic) -> Void) throws(IndexBuildError) {
         for diagnostic in resolved.outcome.diagnostics { report(diagnostic) }
         builder.beginSource(root: roots.number(of: source), contentHash: UInt64(resolved.hash, radix: 16) ?? 0)
-        switch resolved.outcome.episodes {
-        case .analysed(let analyses):
-            for analysis in analyses { builder.add(analysis) }
-        case .encoded(let pack, var offset, let count):
+        try resolved.outcome.episodes.withEncodings { (bytes, offset, count) throws(IndexBuildError) in
+            var offset = offset
             for _ in 0..<count {
-                do {
-                    try builder.add(encoded: pack.bytes, offset: &offset)
+                do throws(IndexCorruption) {
+                    try builder.add(encoded: bytes, offset: &offset)
                 } catch {
                     throw .damagedCache("\(source.file.display): \(error.what)")
                 }

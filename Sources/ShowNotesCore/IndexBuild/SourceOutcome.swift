@@ -2,11 +2,42 @@
 /// it, and the other files it read (a feed's in-folder chapters files). A pure function of
 /// the source's bytes, its stored path and those files, so it can be cached.
 struct SourceOutcome: Sendable {
-    /// The episodes, as values (read now) or as their cached encoding.
+    /// The episodes, each as its encoding (`EpisodeAnalysis.encode`): the form the index
+    /// builder adds and the cache stores, so a source read now costs the cache no more than
+    /// writing its bytes.
     enum Episodes: Sendable {
-        case analysed([EpisodeAnalysis])
+        /// `count` analyses read now, encoded one after the other.
+        case read(bytes: [UInt8], count: Int)
         /// `count` encoded analyses in a row from `offset` of the mapped pack (checksum verified).
-        case encoded(pack: MappedBytes, offset: Int, count: Int)
+        case cached(pack: MappedBytes, offset: Int, count: Int)
+
+        static let none = Episodes.read(bytes: [], count: 0)
+
+        /// Calls `body` with the encodings' bytes, where the first starts and how many there are.
+        func withEncodings<Result, Failure: Error>(
+            _ body: (UnsafeRawBufferPointer, _ offset: Int, _ count: Int) throws(Failure) -> Result
+        ) throws(Failure) -> Result {
+            switch self {
+            case .cached(let pack, let offset, let count):
+                return try body(pack.bytes, offset, count)
+            case .read(let bytes, let count):
+                // `withUnsafeBytes` rethrows untyped errors: carry the typed one out by hand.
+                let outcome: Swift.Result<Result, Failure> = bytes.withUnsafeBytes { raw in
+                    do throws(Failure) { return .success(try body(raw, 0, count)) } catch { return .failure(error) }
+                }
+                return try outcome.get()
+            }
+        }
+
+        /// The analyses as values (for tests and tools; the build never decodes them).
+        func analyses() throws(IndexCorruption) -> [EpisodeAnalysis] {
+            try withEncodings { (bytes, offset, count) throws(IndexCorruption) in
+                var offset = offset
+                var analyses: [EpisodeAnalysis] = []
+                for _ in 0..<count { analyses.append(try EpisodeAnalysis.decode(bytes, offset: &offset)) }
+                return analyses
+            }
+        }
     }
 
     var episodes: Episodes
@@ -33,17 +64,20 @@ struct SourceOutcome: Sendable {
                 }
             }
         } catch {
-            return SourceOutcome(episodes: .analysed([]), diagnostics: [Diagnostic(file: error.file, severity: .error, message: error.message)], dependencies: [])
+            return SourceOutcome(episodes: .none, diagnostics: [Diagnostic(file: error.file, severity: .error, message: error.message)], dependencies: [])
         }
-        var analyses = result.episodes.map { analyzer.analyze($0, source: source.relative) }
-        if case .notes = source.file.kind {
-            // A notes file's texts are mostly its own bytes: the index refers to them. (Not
-            // a feed's: its texts are escaped XML, and one feed holds thousands of episodes.)
-            bytes.withUnsafeBytes { raw in
-                for index in analyses.indices { analyses[index].locateTexts(in: raw) }
+        var encoded: [UInt8] = []
+        bytes.withUnsafeBytes { raw in
+            for episode in result.episodes {
+                var analysis = analyzer.analyze(episode, source: source.relative)
+                // A notes file's texts are mostly its own bytes: the index refers to them. (Not
+                // a feed's: its texts are escaped XML, and one feed holds thousands of episodes.)
+                if case .notes = source.file.kind { analysis.locateTexts(in: raw) }
+                analysis.encode(into: &encoded)
             }
         }
-        return SourceOutcome(episodes: .analysed(analyses), diagnostics: result.diagnostics, dependencies: dependencies)
+        return SourceOutcome(episodes: .read(bytes: encoded, count: result.episodes.count), diagnostics: result.diagnostics,
+                             dependencies: dependencies)
     }
 
     /// The local files a feed's `podcast:chapters` links may have read, relative to the feed's

@@ -151,12 +151,17 @@ extension EpisodeAnalysis {
     }
 
     private static func writeTerm(_ term: String, after previous: inout [UInt8], to writer: inout ByteWriter) {
-        let bytes = Array(term.utf8)
-        let shared = zip(previous, bytes).prefix(while: { $0 == $1 }).count
-        writer.varint(shared)
-        writer.varint(bytes.count - shared)
-        writer.append(Array(bytes[shared...]))
-        previous = bytes
+        var term = term
+        term.withUTF8 { bytes in
+            let limit = min(previous.count, bytes.count)
+            var shared = 0
+            while shared < limit, previous[shared] == bytes[shared] { shared += 1 }
+            writer.varint(shared)
+            writer.varint(bytes.count - shared)
+            writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[shared...]))
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: bytes)
+        }
     }
 
     private static func readTerm(_ reader: inout ByteReader, after previous: inout [UInt8]) throws(IndexCorruption) -> String {

@@ -81,7 +81,7 @@ struct SourceReferenceTests {
         var texts: [String] = []
         for source in IndexSources.discover([folder.sources]).sources {
             let bytes = try #require(FileManager.default.contents(atPath: source.file.path))
-            guard case .analysed(let analyses) = SourceOutcome.read(source, bytes: Array(bytes), analyzer: analyzer).episodes else { continue }
+            let analyses = try SourceOutcome.read(source, bytes: Array(bytes), analyzer: analyzer).episodes.analyses()
             for analysis in analyses { texts += analysis.moments.map(\.text) }
         }
         return texts
