@@ -68,13 +68,10 @@ struct SourceOutcome: Sendable {
         }
         var encoded: [UInt8] = []
         bytes.withUnsafeBytes { raw in
-            for episode in result.episodes {
-                var analysis = analyzer.analyze(episode, source: source.relative)
-                // A notes file's texts are mostly its own bytes: the index refers to them. (Not
-                // a feed's: its texts are escaped XML, and one feed holds thousands of episodes.)
-                if case .notes = source.file.kind { analysis.locateTexts(in: raw) }
-                analysis.encode(into: &encoded)
-            }
+            // A notes file's texts are mostly its own bytes: the index refers to them. (Not
+            // a feed's: its texts are escaped XML, and one feed holds thousands of episodes.)
+            let own: UnsafeRawBufferPointer? = if case .notes = source.file.kind { raw } else { nil }
+            for episode in result.episodes { analyzer.encode(episode, source: source.relative, sourceBytes: own, into: &encoded) }
         }
         return SourceOutcome(episodes: .read(bytes: encoded, count: result.episodes.count), diagnostics: result.diagnostics,
                              dependencies: dependencies)

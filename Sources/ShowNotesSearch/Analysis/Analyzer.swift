@@ -14,38 +14,70 @@ final class Analyzer {
         var isJoined = false
     }
 
+    /// One analysed word as the index builder takes it: its term's number in `terms`.
+    struct NumberedToken {
+        var term: Int32
+        var position: Int32
+        var isJoined: Bool
+    }
+
     private let stemmer = Stemmer()
-    private var cache: [String: String] = [:]
+    /// The terms met so far (stems, numbers), numbered by their bytes.
+    private(set) var terms = TermTable()
+    /// The words met so far, numbered by their folded bytes: word `w`'s term is `termOfWord[w]`.
+    /// A word is stemmed once, and looking it up makes no `String`.
+    private var words = TermTable()
+    private var termOfWord: [Int32] = []
 
     /// Terms with positions starting at `firstPosition`; returns the next free position too.
     func tokens(_ text: String, firstPosition: Int = 0) -> (tokens: [Token], next: Int) {
-        var sink = TokenSink(analyzer: self, position: firstPosition)
-        Self.splitCompounds(text, into: &sink)
-        return (sink.tokens, sink.position)
+        var numbered: [NumberedToken] = []
+        let next = numberedTokens(text, firstPosition: firstPosition, into: &numbered)
+        return (numbered.map { Token(term: terms.string(Int($0.term)), position: Int($0.position), isJoined: $0.isJoined) }, next)
     }
 
-    /// Turns compounds into tokens as the splitter finds them (no array per word).
+    /// Appends the tokens of `text`, positions from `firstPosition`, to `tokens`; returns the
+    /// next free position. Term numbers stay valid until `forgetIfLarge()`.
+    func numberedTokens(_ text: String, firstPosition: Int, into tokens: inout [NumberedToken]) -> Int {
+        var sink = TokenSink(analyzer: self, position: firstPosition, tokens: [])
+        swap(&sink.tokens, &tokens)
+        Self.splitCompounds(text, into: &sink)
+        swap(&sink.tokens, &tokens)
+        return sink.position
+    }
+
+    /// Starts the numbering afresh once it holds a million words (bounded memory over a long
+    /// build; only speed depends on it). Call only where no term number is kept.
+    func forgetIfLarge() {
+        guard words.count >= 1 << 20 else { return }
+        terms = TermTable()
+        words = TermTable()
+        termOfWord = []
+    }
+
+    /// Turns compounds into tokens as the splitter finds them (no string per word).
     private struct TokenSink: CompoundSink {
         let analyzer: Analyzer
         var position: Int
-        var tokens: [Token] = []
+        var tokens: [NumberedToken]
 
-        mutating func take(_ parts: [String], split: Bool) {
-            if parts.count == 1 {
-                tokens.append(Token(term: analyzer.normalise(parts[0]), position: position))
-                position += 1
+        mutating func take(_ bytes: UnsafeRawBufferPointer, ends: [Int], split: Bool) {
+            let whole = analyzer.termNumber(bytes)
+            guard split else {
+                add(whole, isJoined: false)
                 return
             }
-            if split {
-                tokens.append(Token(term: analyzer.normalise(parts.joined()), position: position, isJoined: true))
-                for part in parts {
-                    tokens.append(Token(term: analyzer.normalise(part), position: position))
-                    position += 1
-                }
-            } else {
-                tokens.append(Token(term: analyzer.normalise(parts.joined()), position: position))
-                position += 1
+            tokens.append(NumberedToken(term: whole, position: Int32(truncatingIfNeeded: position), isJoined: true))
+            var start = 0
+            for end in ends {
+                add(analyzer.termNumber(UnsafeRawBufferPointer(rebasing: bytes[start..<end])), isJoined: false)
+                start = end
             }
+        }
+
+        private mutating func add(_ term: Int32, isJoined: Bool) {
+            tokens.append(NumberedToken(term: term, position: Int32(truncatingIfNeeded: position), isJoined: isJoined))
+            position += 1
         }
     }
 
@@ -63,10 +95,19 @@ final class Analyzer {
 
     /// Stems alphabetic words; numbers and mixed tokens stay as they are.
     func normalise(_ word: String) -> String {
-        if let cached = cache[word] { return cached }
-        let result = word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? word : stemmer.stem(word)
-        if cache.count < 200_000 { cache[word] = result }
-        return result
+        var copy = word
+        let number = copy.withUTF8 { termNumber(UnsafeRawBufferPointer($0)) }
+        return terms.string(Int(number))
+    }
+
+    /// The number of the term of the folded word spelled by `word`: its stem, or the word
+    /// itself when it holds a digit.
+    func termNumber(_ word: UnsafeRawBufferPointer) -> Int32 {
+        let number = words.id(of: word)
+        if number < termOfWord.count { return termOfWord[number] }
+        let term = word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? terms.id(of: word) : stemmer.stem(word) { terms.id(of: $0) }
+        termOfWord.append(Int32(term))
+        return Int32(term)
     }
 
     /// A run of word characters joined by `-`, `'`, or (between digits) `,` `.` `:`.
@@ -85,7 +126,15 @@ final class Analyzer {
 
     private struct CompoundList: CompoundSink {
         var compounds: [Compound] = []
-        mutating func take(_ parts: [String], split: Bool) { compounds.append(Compound(parts: parts, split: split)) }
+        mutating func take(_ bytes: UnsafeRawBufferPointer, ends: [Int], split: Bool) {
+            var parts: [String] = []
+            var start = 0
+            for end in ends {
+                parts.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                start = end
+            }
+            compounds.append(Compound(parts: parts, split: split))
+        }
     }
 
     /// Hands each compound of `text` to `sink`, in order.
@@ -118,18 +167,21 @@ final class Analyzer {
     }
 }
 
-/// Receives compounds from the splitter: the parts (a buffer reused for the next compound)
-/// and whether they are indexed apart too.
+/// Receives compounds from the splitter: the folded bytes of the parts one after the other
+/// (part `i` ends at `ends[i]`; the bytes and `ends` are reused for the next compound), and
+/// whether the parts are indexed apart too. The joined form is all of `bytes`.
 protocol CompoundSink {
-    mutating func take(_ parts: [String], split: Bool)
+    mutating func take(_ bytes: UnsafeRawBufferPointer, ends: [Int], split: Bool)
 }
 
-/// The state machine behind `Analyzer.splitCompounds`: the current part's folded bytes, the parts
-/// of the current compound, and a pending joiner that is decided by the next character.
+/// The state machine behind `Analyzer.splitCompounds`: the folded bytes of the current
+/// compound's parts (the current part from the last end on), and a pending joiner that is
+/// decided by the next character.
 private struct CompoundSplitter<Sink: CompoundSink> {
     var sink: Sink
-    private var parts: [String] = []
-    private var current: [UInt8] = []
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var currentIsEmpty: Bool { bytes.count == (ends.last ?? 0) }
     private var split = false
     /// `-`, `'`, `,`, `.` or `:` seen after a word character, waiting for the next one.
     private var pendingJoiner: UInt8? = nil
@@ -141,13 +193,13 @@ private struct CompoundSplitter<Sink: CompoundSink> {
         switch byte {
         case 0x41...0x5A:
             startWord(isDigit: false)
-            current.append(byte + 0x20)
+            bytes.append(byte + 0x20)
         case 0x61...0x7A:
             startWord(isDigit: false)
-            current.append(byte)
+            bytes.append(byte)
         case 0x30...0x39:
             startWord(isDigit: true)
-            current.append(byte)
+            bytes.append(byte)
         case UInt8(ascii: "-"), UInt8(ascii: "'"):
             joiner(byte)
         case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ":"):
@@ -164,11 +216,11 @@ private struct CompoundSplitter<Sink: CompoundSink> {
         guard Folding.appendFolded(scalar, to: &folded) else { return separator() }
         if folded.isEmpty { return }   // a combining mark
         startWord(isDigit: scalar.properties.numericType != nil)
-        current += folded.utf8
+        bytes += folded.utf8
     }
 
     private mutating func joiner(_ byte: UInt8) {
-        if !current.isEmpty, pendingJoiner == nil { pendingJoiner = byte } else { separator() }
+        if !currentIsEmpty, pendingJoiner == nil { pendingJoiner = byte } else { separator() }
     }
 
     /// Settles a pending joiner before a word character is appended.
@@ -193,14 +245,17 @@ private struct CompoundSplitter<Sink: CompoundSink> {
     }
 
     private mutating func finishPart() {
-        if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
-        current.removeAll(keepingCapacity: true)
+        if !currentIsEmpty { ends.append(bytes.count) }
     }
 
     mutating func finishCompound() {
         finishPart()
-        if !parts.isEmpty { sink.take(parts, split: split && parts.count > 1) }
-        parts.removeAll(keepingCapacity: true)
+        if !ends.isEmpty {
+            let split = split && ends.count > 1
+            bytes.withUnsafeBytes { sink.take($0, ends: ends, split: split) }
+        }
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
         split = false
         pendingJoiner = nil
         lastWasDigit = false

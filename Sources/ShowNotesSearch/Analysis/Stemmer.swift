@@ -17,12 +17,17 @@ final class Stemmer {
 
     /// The stem of a lower-case word; the word itself when stemming is unavailable.
     func stem(_ word: String) -> String {
-        guard let handle, word.utf8.count > 2 else { return word }
         var copy = word
-        return copy.withUTF8 { bytes -> String in
-            guard let result = sb_stemmer_stem(handle, bytes.baseAddress, Int32(bytes.count)) else { return word }
-            let length = Int(sb_stemmer_length(handle))
-            return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
-        }
+        return copy.withUTF8 { bytes in stem(UnsafeRawBufferPointer(bytes)) { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// Calls `body` with the stem of the lower-case word spelled by `word` (UTF-8), or with
+    /// the word itself when it is too short to stem or stemming is unavailable. The stem's
+    /// bytes are valid only inside `body`.
+    func stem<Result>(_ word: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        guard let handle, word.count > 2,
+              let result = sb_stemmer_stem(handle, word.baseAddress?.assumingMemoryBound(to: UInt8.self), Int32(word.count))
+        else { return body(word) }
+        return body(UnsafeRawBufferPointer(start: result, count: Int(sb_stemmer_length(handle))))
     }
 }

@@ -150,18 +150,21 @@ extension EpisodeAnalysis {
         return value
     }
 
-    private static func writeTerm(_ term: String, after previous: inout [UInt8], to writer: inout ByteWriter) {
+    static func writeTerm(_ term: String, after previous: inout [UInt8], to writer: inout ByteWriter) {
         var term = term
-        term.withUTF8 { bytes in
-            let limit = min(previous.count, bytes.count)
-            var shared = 0
-            while shared < limit, previous[shared] == bytes[shared] { shared += 1 }
-            writer.varint(shared)
-            writer.varint(bytes.count - shared)
-            writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[shared...]))
-            previous.removeAll(keepingCapacity: true)
-            previous.append(contentsOf: bytes)
-        }
+        term.withUTF8 { writeTerm(UnsafeRawBufferPointer($0), after: &previous, to: &writer) }
+    }
+
+    /// Writes `term` as the bytes it shares with `previous` and the rest; it becomes `previous`.
+    static func writeTerm(_ term: UnsafeRawBufferPointer, after previous: inout [UInt8], to writer: inout ByteWriter) {
+        let limit = min(previous.count, term.count)
+        var shared = 0
+        while shared < limit, previous[shared] == term[shared] { shared += 1 }
+        writer.varint(shared)
+        writer.varint(term.count - shared)
+        writer.bytes.append(contentsOf: term[shared...])
+        previous.removeAll(keepingCapacity: true)
+        previous.append(contentsOf: term)
     }
 
     private static func readTerm(_ reader: inout ByteReader, after previous: inout [UInt8]) throws(IndexCorruption) -> String {

@@ -47,24 +47,11 @@ public struct IndexBuilder {
 
     /// Analyses and adds an episode whose source is stored as `source` (relative to the indexed root).
     public mutating func add(_ episode: Episode, source: String, analyzer: EpisodeAnalyzer) {
-        add(analyzer.analyze(episode, source: source))
-    }
-
-    public mutating func add(_ analysis: EpisodeAnalysis) {
-        visitStrings(analysis.strings, fieldLengths: analysis.fieldLengths)
-        let episodeID = UInt32(episodeCount - 1)
-        for term in analysis.contextTerms {
-            episodeTerms.append(term: id(of: term.term), document: episodeID, fields: term.positions)
-        }
-        for moment in analysis.moments {
-            visitMoment(kind: moment.kind, first: moment.first, end: moment.end, text: moment.text, spans: moment.spans,
-                        length: moment.length)
-            let momentID = UInt32(momentCount - 1)
-            for (term, positions) in moment.terms {
-                momentTerms.append(term: id(of: term), document: momentID, positions: positions)
-            }
-        }
-        visitWords(analysis.words)
+        var bytes: [UInt8] = []
+        analyzer.encode(episode, source: source, into: &bytes)
+        var offset = 0
+        let added = bytes.withUnsafeBytes { raw in (try? add(encoded: raw, offset: &offset)) != nil }
+        precondition(added, "an analysis just encoded does not decode")
     }
 
     /// Adds an episode straight from its encoding (`EpisodeAnalysis.encode`, the build cache),
@@ -74,12 +61,6 @@ public struct IndexBuilder {
     /// build cache keeps a checksum of each record).
     public mutating func add(encoded bytes: UnsafeRawBufferPointer, offset: inout Int) throws(IndexCorruption) {
         try EpisodeAnalysis.visit(bytes, offset: &offset, &self)
-    }
-
-    /// The number of `term`, given one when it is new.
-    private mutating func id(of term: String) -> Int {
-        var copy = term
-        return copy.withUTF8 { terms.id(of: UnsafeRawBufferPointer($0)) }
     }
 
     /// The whole index file.
@@ -99,7 +80,7 @@ public struct IndexBuilder {
         meta.varint(terms.count)
         meta.f64(momentCount == 0 ? 1 : max(1, Double(momentLengthTotal) / Double(momentCount)))
         for total in episodeLengthTotals { meta.f64(episodeCount == 0 ? 1 : max(1, Double(total) / Double(episodeCount))) }
-        let keys = metadata.keys.sorted(by: EpisodeAnalyzer.byteOrder)
+        let keys = metadata.keys.sorted { $0.precedesInUTF8($1) }
         meta.varint(keys.count)
         for key in keys {
             meta.string(key)

@@ -59,17 +59,6 @@ struct PostingsLog {
         positions.append(contentsOf: list)
     }
 
-    /// An episode's term: per field its positions (the frequency is their count).
-    mutating func append(term: Int, document: UInt32, fields lists: [[UInt32]]) {
-        terms.append(UInt32(term))
-        var entry = Entry(document: document, positionStart: UInt32(positions.count))
-        for (field, list) in lists.prefix(fields).enumerated() {
-            entry[field] = UInt32(list.count)
-            positions += list
-        }
-        entries.append(entry)
-    }
-
     /// An episode's term: the positions of all fields in a row, `counts[f]` in field `f`.
     mutating func append(term: Int, document: UInt32, counts: UnsafeBufferPointer<Int>, positions list: UnsafeBufferPointer<UInt32>) {
         terms.append(UInt32(term))

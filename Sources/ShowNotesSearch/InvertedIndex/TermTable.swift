@@ -43,9 +43,29 @@ struct TermTable {
     /// The bytes of term `id`.
     func bytes(_ id: Int) -> ArraySlice<UInt8> { arena[(id == 0 ? 0 : ends[id - 1])..<ends[id]] }
 
+    /// Calls `body` with the bytes of term `id` (valid only inside it).
+    func withBytes<Result>(_ id: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let start = id == 0 ? 0 : ends[id - 1]
+        return arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[id]])) }
+    }
+
+    /// The text of term `id`.
+    func string(_ id: Int) -> String { withBytes(id) { String(decoding: $0, as: UTF8.self) } }
+
+    /// Whether term `a`'s bytes sort before term `b`'s.
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        let startA = a == 0 ? 0 : ends[a - 1], startB = b == 0 ? 0 : ends[b - 1]
+        let countA = ends[a] - startA, countB = ends[b] - startB
+        return arena.withUnsafeBytes { arena in
+            guard let base = arena.baseAddress else { return false }
+            let order = memcmp(base + startA, base + startB, min(countA, countB))
+            return order != 0 ? order < 0 : countA < countB
+        }
+    }
+
     /// Term numbers in byte order of their terms.
     func sortedIDs() -> [Int] {
-        (0..<count).sorted { bytes($0).lexicographicallyPrecedes(bytes($1)) }
+        (0..<count).sorted { precedes($0, $1) }
     }
 
     private func equals(_ id: Int, _ term: UnsafeRawBufferPointer) -> Bool {

@@ -1,0 +1,231 @@
+/// Analyses episodes for the index, writing each straight into its encoding (the layout of
+/// `EpisodeAnalysis.encode`, which `IndexBuilder.add(encoded:offset:)` takes and the build
+/// cache stores): no `EpisodeAnalysis` value, no string per token, no dictionary keyed by
+/// strings. Tokens carry term numbers (`Analyzer.terms`); an episode's terms are grouped
+/// by number and put in byte order once.
+///
+/// Not thread-safe (it owns a stemmer and its term numbering); use one per thread.
+public final class EpisodeAnalyzer {
+    private let analyzer = Analyzer()
+    /// Reused buffers: tokens of the text at hand, of the four context fields, and the
+    /// grouping of context tokens by term.
+    private var tokens: [Analyzer.NumberedToken] = []
+    private var fieldTokens: [[Analyzer.NumberedToken]] = Array(repeating: [], count: 4)
+    private var grouping = TermGrouping()
+
+    public init() {}
+
+    /// The analysis as a value (for tests and tools: the build keeps only the encoding).
+    public func analyze(_ episode: Episode, source: String) -> EpisodeAnalysis {
+        var bytes: [UInt8] = []
+        encode(episode, source: source, into: &bytes)
+        var offset = 0
+        let analysis = bytes.withUnsafeBytes { raw in try? EpisodeAnalysis.decode(raw, offset: &offset) }
+        guard let analysis else { preconditionFailure("an analysis just encoded does not decode") }
+        return analysis
+    }
+
+    /// Analyses `episode`, stored as from `source` (relative to the indexed root), and appends
+    /// its encoding to `output`. With `sourceBytes`, the file the episode was read from, each
+    /// moment's text is looked for in it (`StoredText.find`: at most 16 passes over the file
+    /// for the whole episode), so the index can store references instead of copies.
+    public func encode(_ episode: Episode, source: String, sourceBytes: UnsafeRawBufferPointer? = nil, into output: inout [UInt8]) {
+        analyzer.forgetIfLarge()
+        var writer = ByteWriter()
+        swap(&writer.bytes, &output)
+        defer { swap(&writer.bytes, &output) }
+
+        let people = episode.people.map(\.name)
+        let strings = [episode.title ?? "", episode.podcast ?? "", source, episode.guid ?? "", episode.link ?? "",
+                       episode.audio ?? "", episode.published ?? "", people.joined(separator: "\u{1F}")]
+        writer.varint(strings.count)
+        for string in strings { writer.string(string) }
+
+        // Context fields. Notes: the summary, then each takeaway, one position apart so no
+        // phrase spans two; each becomes a moment over its range of the notes field.
+        for field in fieldTokens.indices { fieldTokens[field].removeAll(keepingCapacity: true) }
+        _ = analyzer.numberedTokens(episode.title ?? "", firstPosition: 0, into: &fieldTokens[0])
+        _ = analyzer.numberedTokens(episode.podcast ?? "", firstPosition: 0, into: &fieldTokens[1])
+        _ = analyzer.numberedTokens(people.joined(separator: " , "), firstPosition: 0, into: &fieldTokens[2])
+        var notesMoments: [(kind: MomentKind, text: String, first: Int, end: Int)] = []
+        var position = 0
+        for (kind, text) in (episode.summary.isEmpty ? [] : [(MomentKind.summary, episode.summary)])
+            + episode.takeaways.map({ (MomentKind.takeaway, $0) }) {
+            let next = analyzer.numberedTokens(text, firstPosition: position, into: &fieldTokens[3])
+            notesMoments.append((kind, text, position, next))
+            position = next + 1
+        }
+        writer.varint(4)
+        for field in 0..<3 { writer.varint(fieldTokens[field].last.map { Int($0.position) + 1 } ?? 0) }
+        writer.varint(fieldTokens[3].count(where: { !$0.isJoined }))
+        grouping.write(fieldTokens, terms: analyzer.terms, to: &writer)
+
+        // Moments: chapters, then the notes moments (notes-field order), then page sections.
+        writer.varint(episode.chapters.count + notesMoments.count + episode.sections.count)
+        var cursor = 0
+        var budget = 16 * (sourceBytes?.count ?? 0)
+        func spans(_ text: String) -> [SourceSpan] {
+            guard let sourceBytes else { return [] }
+            return StoredText.find(text, in: sourceBytes, from: &cursor, budget: &budget)
+        }
+        for chapter in episode.chapters {
+            let millis = UInt32(clamping: Int((chapter.startTime * 1000).rounded()))
+            writeOwnMoment(.chapter, text: chapter.title, first: millis, spans: spans(chapter.title), to: &writer)
+        }
+        for moment in notesMoments {
+            Self.writeMomentHead(moment.kind, first: UInt32(moment.first), end: UInt32(moment.end), text: moment.text,
+                                 spans: spans(moment.text), to: &writer)
+            writer.varint(moment.end - moment.first)
+            writer.varint(0)
+        }
+        for section in episode.sections {
+            let text = section.heading + "\u{1F}" + section.text
+            writeOwnMoment(.section, text: text, first: UInt32.max, spans: spans(text), to: &writer)
+        }
+
+        var words = SurfaceWords.List()
+        for text in [episode.title ?? "", episode.podcast ?? ""] + people { SurfaceWords.collect(text, into: &words) }
+        for chapter in episode.chapters { SurfaceWords.collect(chapter.title, into: &words) }
+        for moment in notesMoments { SurfaceWords.collect(moment.text, into: &words) }
+        for section in episode.sections { SurfaceWords.collect(section.heading + "\u{1F}" + section.text, into: &words) }
+        writer.varint(words.words.count)
+        var previous: [UInt8] = []
+        for word in words.words { EpisodeAnalysis.writeTerm(word, after: &previous, to: &writer) }
+    }
+
+    private static func writeMomentHead(_ kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan],
+                                        to writer: inout ByteWriter) {
+        writer.u8(kind.rawValue)
+        writer.varint(Int(first))
+        writer.varint(Int(end))
+        writer.string(text)
+        writer.varint(spans.count)
+        for span in spans {
+            writer.varint(span.textStart)
+            writer.varint(span.sourceStart)
+            writer.varint(span.length)
+        }
+    }
+
+    /// A chapter or section with its own terms, in byte order, each with its positions. (A
+    /// title has a handful of tokens: sorting them in place beats grouping through a table.)
+    private func writeOwnMoment(_ kind: MomentKind, text: String, first: UInt32, spans: [SourceSpan], to writer: inout ByteWriter) {
+        Self.writeMomentHead(kind, first: first, end: 0, text: text, spans: spans, to: &writer)
+        tokens.removeAll(keepingCapacity: true)
+        // A section's heading and text are joined by U+001F, which the splitter takes as a separator.
+        writer.varint(analyzer.numberedTokens(text, firstPosition: 0, into: &tokens))
+        let terms = analyzer.terms
+        let before: (Analyzer.NumberedToken, Analyzer.NumberedToken) -> Bool = { a, b in
+            a.term == b.term ? a.position < b.position : terms.precedes(Int(a.term), Int(b.term))
+        }
+        if tokens.count <= 24 {
+            for index in tokens.indices.dropFirst() {
+                let token = tokens[index]
+                var place = index
+                while place > 0, before(token, tokens[place - 1]) {
+                    tokens[place] = tokens[place - 1]
+                    place -= 1
+                }
+                tokens[place] = token
+            }
+        } else {
+            tokens.sort(by: before)
+        }
+        var distinct = 0
+        for index in tokens.indices where index == 0 || tokens[index].term != tokens[index - 1].term { distinct += 1 }
+        writer.varint(distinct)
+        var previous: [UInt8] = []
+        var start = 0
+        while start < tokens.count {
+            var end = start + 1
+            while end < tokens.count, tokens[end].term == tokens[start].term { end += 1 }
+            terms.withBytes(Int(tokens[start].term)) { EpisodeAnalysis.writeTerm($0, after: &previous, to: &writer) }
+            writer.varint(end - start)
+            var last: UInt32 = 0
+            for token in tokens[start..<end] {
+                let position = UInt32(bitPattern: token.position)
+                writer.varint(Int(position &- last))
+                last = position
+            }
+            start = end
+        }
+    }
+}
+
+/// Groups an episode's context tokens by term: the distinct terms in byte order, each with
+/// its positions per field, as `EpisodeAnalysis.encode` lays them out. Buffers are kept for
+/// the next episode; a term's slot is found through a table indexed by term number, stamped
+/// with the episode so it never needs clearing.
+private struct TermGrouping {
+    private var slotOfTerm: [Int32] = []
+    private var stampOfTerm: [UInt32] = []
+    private var stamp: UInt32 = 0
+    /// Term numbers by slot (first appearance), then sorted into byte order.
+    private var distinct: [Int32] = []
+    /// Per slot and field: how many positions, then (prefix sums) where they go in `positions`.
+    private var counts: [Int] = []
+    private var positions: [UInt32] = []
+
+    mutating func write(_ fields: [[Analyzer.NumberedToken]], terms: TermTable, to writer: inout ByteWriter) {
+        stamp &+= 1
+        if stamp == 0 {
+            stampOfTerm = Array(repeating: 0, count: stampOfTerm.count)
+            stamp = 1
+        }
+        if slotOfTerm.count < terms.count {
+            slotOfTerm += Array(repeating: 0, count: terms.count - slotOfTerm.count)
+            stampOfTerm += Array(repeating: 0, count: terms.count - stampOfTerm.count)
+        }
+        distinct.removeAll(keepingCapacity: true)
+        counts.removeAll(keepingCapacity: true)
+        let fieldCount = fields.count
+        for (field, tokens) in fields.enumerated() {
+            for token in tokens {
+                let term = Int(token.term)
+                if stampOfTerm[term] != stamp {
+                    stampOfTerm[term] = stamp
+                    slotOfTerm[term] = Int32(distinct.count)
+                    distinct.append(token.term)
+                    counts += repeatElement(0, count: fieldCount)
+                }
+                counts[Int(slotOfTerm[term]) * fieldCount + field] += 1
+            }
+        }
+        // Where each slot's field positions start, then place them (appearance order is
+        // ascending within a field, so they need no sorting).
+        var total = 0
+        for index in counts.indices {
+            let count = counts[index]
+            counts[index] = total
+            total += count
+        }
+        positions = Array(repeating: 0, count: total)
+        var next = counts
+        for (field, tokens) in fields.enumerated() {
+            for token in tokens {
+                let place = Int(slotOfTerm[Int(token.term)]) * fieldCount + field
+                positions[next[place]] = UInt32(bitPattern: token.position)
+                next[place] += 1
+            }
+        }
+        distinct.sort { terms.precedes(Int($0), Int($1)) }
+
+        writer.varint(distinct.count)
+        var previous: [UInt8] = []
+        for term in distinct {
+            terms.withBytes(Int(term)) { EpisodeAnalysis.writeTerm($0, after: &previous, to: &writer) }
+            writer.varint(fieldCount)
+            let slot = Int(slotOfTerm[Int(term)])
+            for field in 0..<fieldCount {
+                let start = counts[slot * fieldCount + field]
+                let end = slot * fieldCount + field + 1 < counts.count ? counts[slot * fieldCount + field + 1] : total
+                writer.varint(end - start)
+                var last: UInt32 = 0
+                for position in positions[start..<end] {
+                    writer.varint(Int(position &- last))
+                    last = position
+                }
+            }
+        }
+    }
+}
