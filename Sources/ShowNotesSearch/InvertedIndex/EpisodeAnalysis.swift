@@ -7,7 +7,7 @@ public struct EpisodeAnalysis: Sendable, Equatable {
     public var strings: [String]
     /// Token counts of the four context fields (title, podcast, people, notes).
     public var fieldLengths: [Int]
-    /// Context terms, sorted, each with its positions per field.
+    /// Context terms in order of first appearance, each with its positions per field.
     public var contextTerms: [ContextTerm]
     public var moments: [Moment]
     /// The distinct surface words of all the indexed text (folded, unstemmed, letters only),

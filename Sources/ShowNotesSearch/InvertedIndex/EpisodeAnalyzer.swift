@@ -2,7 +2,8 @@
 /// `EpisodeAnalysis.encode`, which `IndexBuilder.add(encoded:offset:)` takes and the build
 /// cache stores): no `EpisodeAnalysis` value, no string per token, no dictionary keyed by
 /// strings. Tokens carry term numbers (`Analyzer.terms`); an episode's terms are grouped
-/// by number and put in byte order once.
+/// by number and written in order of first appearance: the builder puts all terms in byte order once, at the end, so ordering them
+/// here would be work thrown away (it was a tenth of the analysis).
 ///
 /// Not thread-safe (it owns a stemmer and its term numbering); use one per thread.
 public final class EpisodeAnalyzer {
@@ -58,7 +59,7 @@ public final class EpisodeAnalyzer {
         writer.varint(4)
         for field in 0..<3 { writer.varint(fieldTokens[field].last.map { Int($0.position) + 1 } ?? 0) }
         writer.varint(fieldTokens[3].count(where: { !$0.isJoined }))
-        grouping.write(fieldTokens, terms: analyzer.terms, to: &writer)
+        grouping.write(fieldTokens, terms: analyzer.terms, fieldCounts: true, to: &writer)
 
         // Moments: chapters, then the notes moments (notes-field order), then page sections.
         writer.varint(episode.chapters.count + notesMoments.count + episode.sections.count)
@@ -107,66 +108,33 @@ public final class EpisodeAnalyzer {
         }
     }
 
-    /// A chapter or section with its own terms, in byte order, each with its positions. (A
-    /// title has a handful of tokens: sorting them in place beats grouping through a table.)
+    /// A chapter or section with its own terms, each with its positions.
     private func writeOwnMoment(_ kind: MomentKind, text: String, first: UInt32, spans: [SourceSpan], to writer: inout ByteWriter) {
         Self.writeMomentHead(kind, first: first, end: 0, text: text, spans: spans, to: &writer)
         tokens.removeAll(keepingCapacity: true)
         // A section's heading and text are joined by U+001F, which the splitter takes as a separator.
         writer.varint(analyzer.numberedTokens(text, firstPosition: 0, into: &tokens))
-        let terms = analyzer.terms
-        let before: (Analyzer.NumberedToken, Analyzer.NumberedToken) -> Bool = { a, b in
-            a.term == b.term ? a.position < b.position : terms.precedes(Int(a.term), Int(b.term))
-        }
-        if tokens.count <= 24 {
-            for index in tokens.indices.dropFirst() {
-                let token = tokens[index]
-                var place = index
-                while place > 0, before(token, tokens[place - 1]) {
-                    tokens[place] = tokens[place - 1]
-                    place -= 1
-                }
-                tokens[place] = token
-            }
-        } else {
-            tokens.sort(by: before)
-        }
-        var distinct = 0
-        for index in tokens.indices where index == 0 || tokens[index].term != tokens[index - 1].term { distinct += 1 }
-        writer.varint(distinct)
-        var previous: [UInt8] = []
-        var start = 0
-        while start < tokens.count {
-            var end = start + 1
-            while end < tokens.count, tokens[end].term == tokens[start].term { end += 1 }
-            terms.withBytes(Int(tokens[start].term)) { EpisodeAnalysis.writeTerm($0, after: &previous, to: &writer) }
-            writer.varint(end - start)
-            var last: UInt32 = 0
-            for token in tokens[start..<end] {
-                let position = UInt32(bitPattern: token.position)
-                writer.varint(Int(position &- last))
-                last = position
-            }
-            start = end
-        }
+        grouping.write([tokens], terms: analyzer.terms, fieldCounts: false, to: &writer)
     }
 }
 
-/// Groups an episode's context tokens by term: the distinct terms in byte order, each with
-/// its positions per field, as `EpisodeAnalysis.encode` lays them out. Buffers are kept for
-/// the next episode; a term's slot is found through a table indexed by term number, stamped
-/// with the episode so it never needs clearing.
+/// Groups tokens by term — an episode's context tokens (four fields) or a moment's own
+/// (one) — and writes the distinct terms in order of first appearance, each with its
+/// positions per field, as `EpisodeAnalysis.encode` lays them out (the number of fields
+/// before each term's lists only for the context). Buffers are kept for the next call; a
+/// term's slot is found through a table indexed by term number, stamped with the call so it
+/// never needs clearing.
 private struct TermGrouping {
     private var slotOfTerm: [Int32] = []
     private var stampOfTerm: [UInt32] = []
     private var stamp: UInt32 = 0
-    /// Term numbers by slot (first appearance), then sorted into byte order.
+    /// Term numbers by slot (first appearance).
     private var distinct: [Int32] = []
     /// Per slot and field: how many positions, then (prefix sums) where they go in `positions`.
     private var counts: [Int] = []
     private var positions: [UInt32] = []
 
-    mutating func write(_ fields: [[Analyzer.NumberedToken]], terms: TermTable, to writer: inout ByteWriter) {
+    mutating func write(_ fields: [[Analyzer.NumberedToken]], terms: TermTable, fieldCounts: Bool, to writer: inout ByteWriter) {
         stamp &+= 1
         if stamp == 0 {
             stampOfTerm = Array(repeating: 0, count: stampOfTerm.count)
@@ -199,7 +167,8 @@ private struct TermGrouping {
             counts[index] = total
             total += count
         }
-        positions = Array(repeating: 0, count: total)
+        positions.removeAll(keepingCapacity: true)
+        positions.append(contentsOf: repeatElement(0, count: total))
         var next = counts
         for (field, tokens) in fields.enumerated() {
             for token in tokens {
@@ -208,14 +177,12 @@ private struct TermGrouping {
                 next[place] += 1
             }
         }
-        distinct.sort { terms.precedes(Int($0), Int($1)) }
 
         writer.varint(distinct.count)
         var previous: [UInt8] = []
-        for term in distinct {
+        for (slot, term) in distinct.enumerated() {
             terms.withBytes(Int(term)) { EpisodeAnalysis.writeTerm($0, after: &previous, to: &writer) }
-            writer.varint(fieldCount)
-            let slot = Int(slotOfTerm[Int(term)])
+            if fieldCounts { writer.varint(fieldCount) }
             for field in 0..<fieldCount {
                 let start = counts[slot * fieldCount + field]
                 let end = slot * fieldCount + field + 1 < counts.count ? counts[slot * fieldCount + field + 1] : total
