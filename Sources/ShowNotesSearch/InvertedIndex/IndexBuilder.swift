@@ -139,41 +139,95 @@ public struct IndexBuilder {
         var positions = ByteWriter()
     }
 
-    /// Every term in byte order with its postings: the dictionary, its index, the postings and positions.
+    /// Where one term's lists start in the postings sections, and how many bytes of
+    /// positions its moment postings have (the rest are its episode postings').
+    private struct TermPlace {
+        var moments: Int
+        var episodes: Int
+        var positions: Int
+        var momentPositions: Int
+    }
+
+    /// Every term in byte order with its postings: the dictionary, its index, the postings and
+    /// positions. The lists — most of the work — are encoded on two threads, each taking a
+    /// run of terms with about half the postings; the dictionary is written after, in order.
     private func encodePostings() -> PostingsSections {
         let order = terms.sortedIDs()
-        let momentGroups = momentTerms.grouped(termCount: terms.count)
-        let episodeGroups = episodeTerms.grouped(termCount: terms.count)
-        var out = PostingsSections()
-        var scratch = PostingsLog.Scratch()
+        let momentLog = momentTerms, episodeLog = episodeTerms, termCount = terms.count
+        let groupedMoments = Handoff<PostingsLog.Groups?>(nil)
+        var episodeGroups: PostingsLog.Groups?
+        Concurrently.run({ groupedMoments.value = momentLog.grouped(termCount: termCount) }, alongside: {
+            episodeGroups = episodeLog.grouped(termCount: termCount)
+        })
+        guard let momentGroups = groupedMoments.value, let episodeGroups else { preconditionFailure("postings not grouped") }
+
+        let total = momentGroups.entries.count + episodeGroups.entries.count
+        var split = 0, before = 0
+        while split < order.count, before * 2 < total {
+            before += momentGroups.count(order[split]) + episodeGroups.count(order[split])
+            split += 1
+        }
+        let secondTerms = order[split...]
+        let secondHalf = Handoff<(PostingsSections, [TermPlace])?>(nil)
+        var firstHalf: (PostingsSections, [TermPlace])?
+        Concurrently.run({
+            secondHalf.value = Self.lists(of: secondTerms, momentLog, momentGroups, episodeLog, episodeGroups)
+        }, alongside: {
+            firstHalf = Self.lists(of: order[..<split], momentLog, momentGroups, episodeLog, episodeGroups)
+        })
+        guard var (out, places) = firstHalf, let (second, secondPlaces) = secondHalf.value else { preconditionFailure("postings not written") }
+        let base = (out.moments.count, out.episodes.count, out.positions.count)
+        places += secondPlaces.map { place in
+            TermPlace(moments: place.moments + base.0, episodes: place.episodes + base.1, positions: place.positions + base.2,
+                      momentPositions: place.momentPositions)
+        }
+        out.moments.append(second.moments.bytes)
+        out.episodes.append(second.episodes.bytes)
+        out.positions.append(second.positions.bytes)
+
         var previousTerm: [UInt8] = []
-        var previousOffsets = (0, 0, 0)
+        var previousPlace = TermPlace(moments: 0, episodes: 0, positions: 0, momentPositions: 0)
         for (number, term) in order.enumerated() {
             let bytes = Array(terms.bytes(term))
             if number % IndexFormat.termsPerBlock == 0 {
                 out.termIndex.u32(UInt32(out.dictionary.count))
                 previousTerm = []
-                previousOffsets = (0, 0, 0)
+                previousPlace = TermPlace(moments: 0, episodes: 0, positions: 0, momentPositions: 0)
             }
             let shared = zip(previousTerm, bytes).prefix(while: { $0 == $1 }).count
             out.dictionary.varint(shared)
             out.dictionary.varint(bytes.count - shared)
             out.dictionary.append(Array(bytes[shared...]))
-            let offsets = (out.moments.count, out.episodes.count, out.positions.count)
-            out.dictionary.varint(offsets.0 - previousOffsets.0)
-            out.dictionary.varint(offsets.1 - previousOffsets.1)
-            out.dictionary.varint(offsets.2 - previousOffsets.2)
-            previousOffsets = offsets
+            let place = places[number]
+            out.dictionary.varint(place.moments - previousPlace.moments)
+            out.dictionary.varint(place.episodes - previousPlace.episodes)
+            out.dictionary.varint(place.positions - previousPlace.positions)
             out.dictionary.varint(momentGroups.count(term))
             out.dictionary.varint(episodeGroups.count(term))
-            momentTerms.write(term: term, groups: momentGroups, postings: &out.moments, positions: &out.positions, scratch: &scratch)
-            out.dictionary.varint(out.positions.count - offsets.2)
-            episodeTerms.write(term: term, groups: episodeGroups, postings: &out.episodes, positions: &out.positions, scratch: &scratch)
+            out.dictionary.varint(place.momentPositions)
+            previousPlace = place
             previousTerm = bytes
         }
         return out
     }
 
+    /// The moment and episode postings (and positions) of `terms`, one after the other, with
+    /// each term's place in what is returned.
+    private static func lists(of terms: ArraySlice<Int>, _ momentLog: PostingsLog, _ momentGroups: PostingsLog.Groups,
+                              _ episodeLog: PostingsLog, _ episodeGroups: PostingsLog.Groups) -> (PostingsSections, [TermPlace]) {
+        var out = PostingsSections()
+        var places: [TermPlace] = []
+        places.reserveCapacity(terms.count)
+        var scratch = PostingsLog.Scratch()
+        for term in terms {
+            var place = TermPlace(moments: out.moments.count, episodes: out.episodes.count, positions: out.positions.count, momentPositions: 0)
+            momentLog.write(term: term, groups: momentGroups, postings: &out.moments, positions: &out.positions, scratch: &scratch)
+            place.momentPositions = out.positions.count - place.positions
+            episodeLog.write(term: term, groups: episodeGroups, postings: &out.episodes, positions: &out.positions, scratch: &scratch)
+            places.append(place)
+        }
+        return (out, places)
+    }
 }
 
 /// Adding an episode, piece by piece, in the order of its encoding: both `add` methods go
