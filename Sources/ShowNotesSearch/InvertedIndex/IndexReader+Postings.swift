@@ -279,9 +279,21 @@ extension IndexReader {
         return decodedNorm(bytes[place.offset + index])
     }
 
-    /// Length norm of an episode's shortest takeaway or summary (the largest norm when it has none).
-    func shortestNotesMomentNorm(_ id: Int) -> Double {
-        episodeNorm(id, field: IndexFormat.episodeNormCount - 1)
+    /// BM25's length normaliser of a moment's text.
+    func momentNormaliser(_ id: Int) -> Double {
+        let place = place(.norms)
+        guard id >= 0, id < momentCount, id < place.length else { return 1 }
+        return normaliser(bytes[place.offset + id], row: IndexFormat.EpisodeField.allCases.count)
+    }
+
+    /// BM25's length normaliser of an episode's context field, or with `field` =
+    /// `IndexFormat.EpisodeField.allCases.count`, of its shortest takeaway or summary (a moment's length;
+    /// the largest norm when it has none).
+    func episodeNormaliser(_ id: Int, field: Int) -> Double {
+        let index = momentCount + id * IndexFormat.episodeNormCount + field
+        let place = place(.norms)
+        guard id >= 0, id < episodeCount, field >= 0, field < IndexFormat.episodeNormCount, index < place.length else { return 1 }
+        return normaliser(bytes[place.offset + index], row: field)
     }
 }
 

@@ -44,6 +44,10 @@ public final class IndexReader: @unchecked Sendable {
     /// every access.
     private let places: UnsafeMutableBufferPointer<(offset: Int, length: Int, crc: UInt32)>
     private let norms: UnsafeMutableBufferPointer<Double>
+    /// BM25's length normaliser of every norm byte (`Ranking.lengthNormaliser`), 256 per row:
+    /// a row per context field (with its average length), then one for moments (theirs).
+    /// Ranking reads one per moment and five per candidate episode.
+    private let normalisers: UnsafeMutableBufferPointer<Double>
     public var episodeCount: Int { layout.episodeCount }
     public var momentCount: Int { layout.momentCount }
     public var termCount: Int { layout.termCount }
@@ -92,11 +96,20 @@ public final class IndexReader: @unchecked Sendable {
         _ = places.initialize(from: layout.sections)
         norms = .allocate(capacity: IndexFormat.decodedNorms.count)
         _ = norms.initialize(from: IndexFormat.decodedNorms)
+        let episodeAverages = layout.averageEpisodeLengths
+        let averages = (0..<IndexFormat.EpisodeField.allCases.count).map { field in
+            field < episodeAverages.count ? max(1, episodeAverages[field]) : 1
+        } + [layout.averageMomentLength]
+        normalisers = .allocate(capacity: averages.count * 256)
+        _ = normalisers.initialize(from: averages.flatMap { average in
+            IndexFormat.decodedNorms.map { Ranking.lengthNormaliser($0, average: average) }
+        })
     }
 
     deinit {
         places.deallocate()
         norms.deallocate()
+        normalisers.deallocate()
     }
 
     private static func readHeader(_ bytes: UnsafeRawBufferPointer, into layout: inout Layout) throws(IndexCorruption) {
@@ -174,6 +187,11 @@ public final class IndexReader: @unchecked Sendable {
     /// A length norm byte's value (`IndexFormat.decodedNorms`).
     @inline(__always)
     func decodedNorm(_ code: UInt8) -> Double { norms[Int(code)] }
+
+    /// The length normaliser of norm byte `code` in `row` (a context field, or
+    /// `IndexFormat.EpisodeField.allCases.count` for moments).
+    @inline(__always)
+    func normaliser(_ code: UInt8, row: Int) -> Double { normalisers[row << 8 | Int(code)] }
 
     /// The byte sizes of each section, for `stats`.
     public var sectionSizes: [(name: String, bytes: Int)] {

@@ -10,16 +10,18 @@ struct ClauseMatch {
     var boost = 1.0
     /// For a fuzzy neighbour: the word it stands for (shown by `--explain`).
     var typed: String? = nil
+    /// Frequencies are counts, kept as the index's 32-bit integers: a one-word query at
+    /// 100,000 episodes holds ~100,000 of them, and half the memory is half the page faults.
     var moments: [UInt32] = []
-    var momentFrequency: [Double] = []
+    var momentFrequency: [UInt32] = []
     var episodes: [UInt32] = []
     /// Per matched episode, the frequency in each of the four fields (zero outside the allowed
     /// fields), flat: episode `i`'s field `f` is at `i * fieldCount + f`.
-    var episodeFrequency: [Double] = []
+    var episodeFrequency: [UInt32] = []
     /// Per matched episode, the frequency in the notes field even when the clause's field
     /// leaves notes out of the context (`title:` still matches takeaways' own text): a
     /// ceiling for its takeaways' and summary's own frequencies.
-    var notesFrequency: [Double] = []
+    var notesFrequency: [UInt32] = []
     /// Whether the notes field may match (not for `title:`, `podcast:`, `person:`).
     var notesAllowed = true
     /// The term lists, for positions in the notes field.
@@ -28,10 +30,10 @@ struct ClauseMatch {
     static let fieldCount = IndexFormat.EpisodeField.allCases.count
 
     /// The frequency in one context field of the `index`-th matched episode.
-    func frequency(_ index: Int, field: Int) -> Double { episodeFrequency[index * Self.fieldCount + field] }
+    func frequency(_ index: Int, field: Int) -> UInt32 { episodeFrequency[index * Self.fieldCount + field] }
 
     /// The four field frequencies of the `index`-th matched episode.
-    func frequencies(_ index: Int) -> ArraySlice<Double> {
+    func frequencies(_ index: Int) -> ArraySlice<UInt32> {
         episodeFrequency[index * Self.fieldCount..<(index + 1) * Self.fieldCount]
     }
 
@@ -139,6 +141,12 @@ public enum Ranking {
     /// `--fuzzy`: how much a neighbour one (two) edits away counts, and how many are tried per word.
     static let fuzzyBoost = [0.7, 0.5]
     static let fuzzyNeighbours = 4
+
+    /// BM25's length normaliser `1 - b + b · length / average`.
+    @inline(__always)
+    static func lengthNormaliser(_ length: Double, average: Double) -> Double {
+        1 - b + b * length / average
+    }
 
     /// A clause's BM25F score for a pseudo-frequency: saturated by `k1`, times its idf and boost.
     @inline(__always)

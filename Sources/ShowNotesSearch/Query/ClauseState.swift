@@ -25,7 +25,7 @@ struct ClauseState {
     }
 
     /// The current episode's field frequencies (title, podcast, people, notes), when its context matches.
-    var contextFrequencies: ArraySlice<Double>? {
+    var contextFrequencies: ArraySlice<UInt32>? {
         context == nil ? nil : match.frequencies(episodeCursor)
     }
 
@@ -39,7 +39,7 @@ struct ClauseState {
         let base = episodeCursor * ClauseMatch.fieldCount
         for field in 0..<ClauseMatch.fieldCount {
             let count = match.episodeFrequency[base + field]
-            if count > 0 { pseudo += Ranking.fieldWeights[field] * count / lengths[field] }
+            if count > 0 { pseudo += Ranking.fieldWeights[field] * Double(count) / lengths[field] }
         }
         context = pseudo
         contextScore = Ranking.score(pseudo, boost: boost, idf: idf)
@@ -57,7 +57,7 @@ struct ClauseState {
         while momentCursor < moments.count, moments[momentCursor] < UInt32(first) { momentCursor += 1 }
         while momentCursor < moments.count, moments[momentCursor] < UInt32(end) {
             let offset = Int(moments[momentCursor]) - first
-            if records[offset].kind == .chapter || records[offset].kind == .section { own[base + offset] = match.momentFrequency[momentCursor] }
+            if records[offset].kind == .chapter || records[offset].kind == .section { own[base + offset] = Double(match.momentFrequency[momentCursor]) }
             momentCursor += 1
         }
         guard withNotes, match.notesAllowed, context != nil else { return }

@@ -16,46 +16,75 @@
 /// state: that per-candidate path cost about 100 ns a candidate, mostly reference counting,
 /// and a one-word query at 100,000 episodes has ~40,000 candidates.)
 enum EpisodeBounds {
+    /// Candidates are bounded this many at a time, in buffers reused from one run to the next:
+    /// a one-word query at 100,000 episodes has ~40,000 candidates, and per-candidate arrays
+    /// for all of them were ~4 MB of fresh pages, each costing a page fault.
+    static let run = 2048
+
     static func of(_ candidates: ArraySlice<UInt32>, parts: [QueryPart], reader: IndexReader) throws(IndexCorruption) -> [Double] {
-        let count = candidates.count
+        var bounds: [Double] = []
+        bounds.reserveCapacity(candidates.count)
+        var scratch = Scratch(capacity: min(run, candidates.count))
+        // Per part and alternative: where its moment and episode lists were left by the last run.
+        var cursors = parts.map { [(moment: Int, episode: Int)](repeating: (0, 0), count: $0.alternatives.count) }
+        var start = candidates.startIndex
+        while start < candidates.endIndex {
+            let end = min(start + run, candidates.endIndex)
+            try bound(candidates[start..<end], parts: parts, reader: reader, cursors: &cursors, scratch: &scratch, into: &bounds)
+            start = end
+        }
+        return bounds
+    }
+
+    /// Per-candidate working values of one run.
+    private struct Scratch {
+        var starts: [Int], ends: [Int], lengths: [Double], notesNormalisers: [Double]
+        var chapters: [Double], notes: [Double], bestChapter: [Double], bestNotes: [Double]
+
+        init(capacity: Int) {
+            starts = Array(repeating: 0, count: capacity)
+            ends = starts
+            lengths = Array(repeating: 1, count: capacity * ClauseMatch.fieldCount)
+            notesNormalisers = Array(repeating: 1, count: capacity)
+            chapters = Array(repeating: 0, count: capacity)
+            notes = chapters
+            bestChapter = chapters
+            bestNotes = chapters
+        }
+    }
+
+    /// Appends the bounds of one run of candidates (at most `run`) to `bounds`.
+    private static func bound(_ candidates: ArraySlice<UInt32>, parts: [QueryPart], reader: IndexReader,
+                              cursors: inout [[(moment: Int, episode: Int)]], scratch: inout Scratch,
+                              into bounds: inout [Double]) throws(IndexCorruption) {
         let fieldCount = ClauseMatch.fieldCount
-        let averages = EpisodeEvaluation.averageLengths(reader)
         // Per candidate: its moments' range, its context fields' and its shortest notes moment's normalisers.
-        var starts = [Int](repeating: 0, count: count)
-        var ends = [Int](repeating: 0, count: count)
-        var lengths = [Double](repeating: 1, count: count * fieldCount)
-        var notesNormalisers = [Double](repeating: 1, count: count)
         for (index, candidate) in candidates.enumerated() {
             let episode = Int(candidate)
-            starts[index] = try reader.firstMoment(ofEpisode: episode)
-            ends[index] = try reader.firstMoment(ofEpisode: episode + 1)
+            scratch.starts[index] = try reader.firstMoment(ofEpisode: episode)
+            scratch.ends[index] = try reader.firstMoment(ofEpisode: episode + 1)
             for field in 0..<fieldCount {
-                lengths[index * fieldCount + field] = EpisodeEvaluation.lengthNormaliser(reader.episodeNorm(episode, field: field),
-                                                                                         average: averages[field])
+                scratch.lengths[index * fieldCount + field] = reader.episodeNormaliser(episode, field: field)
             }
-            notesNormalisers[index] = EpisodeEvaluation.lengthNormaliser(reader.shortestNotesMomentNorm(episode),
-                                                                         average: reader.averageMomentLength)
+            scratch.notesNormalisers[index] = reader.episodeNormaliser(episode, field: fieldCount)
+            scratch.chapters[index] = 0
+            scratch.notes[index] = 0
         }
-        var chapters = [Double](repeating: 0, count: count)
-        var notes = [Double](repeating: 0, count: count)
-        var bestChapter = [Double](repeating: 0, count: count)
-        var bestNotes = [Double](repeating: 0, count: count)
-        for part in parts {
-            for index in 0..<count {
-                bestChapter[index] = 0
-                bestNotes[index] = 0
+        for (partIndex, part) in parts.enumerated() {
+            for index in 0..<candidates.count {
+                scratch.bestChapter[index] = 0
+                scratch.bestNotes[index] = 0
             }
-            for match in part.alternatives {
+            for (alternative, match) in part.alternatives.enumerated() {
                 let moments = match.moments, momentFrequency = match.momentFrequency
                 let episodes = match.episodes, episodeFrequency = match.episodeFrequency, notesFrequency = match.notesFrequency
-                var momentCursor = 0, episodeCursor = 0
+                var (momentCursor, episodeCursor) = cursors[partIndex][alternative]
                 for (index, candidate) in candidates.enumerated() {
                     var chapterOwn = 0.0
-                    while momentCursor < moments.count, moments[momentCursor] < UInt32(starts[index]) { momentCursor += 1 }
-                    while momentCursor < moments.count, moments[momentCursor] < UInt32(ends[index]) {
-                        let moment = Int(moments[momentCursor])
-                        let normaliser = EpisodeEvaluation.lengthNormaliser(reader.momentNorm(moment), average: reader.averageMomentLength)
-                        chapterOwn = max(chapterOwn, momentFrequency[momentCursor] / normaliser)
+                    while momentCursor < moments.count, moments[momentCursor] < UInt32(scratch.starts[index]) { momentCursor += 1 }
+                    while momentCursor < moments.count, moments[momentCursor] < UInt32(scratch.ends[index]) {
+                        let normaliser = reader.momentNormaliser(Int(moments[momentCursor]))
+                        chapterOwn = max(chapterOwn, Double(momentFrequency[momentCursor]) / normaliser)
                         momentCursor += 1
                     }
                     while episodeCursor < episodes.count, episodes[episodeCursor] < candidate { episodeCursor += 1 }
@@ -65,25 +94,28 @@ enum EpisodeBounds {
                     if inContext {
                         for field in 0..<fieldCount {
                             let frequency = episodeFrequency[episodeCursor * fieldCount + field]
-                            if frequency > 0 { context += Ranking.fieldWeights[field] * frequency / lengths[index * fieldCount + field] }
+                            if frequency > 0 { context += Ranking.fieldWeights[field] * Double(frequency) / scratch.lengths[index * fieldCount + field] }
                         }
-                        if match.notesAllowed { notesOwn = notesFrequency[episodeCursor] / notesNormalisers[index] }
+                        if match.notesAllowed { notesOwn = Double(notesFrequency[episodeCursor]) / scratch.notesNormalisers[index] }
                     }
                     if chapterOwn > 0 || inContext {
                         let score = Ranking.score(context + Ranking.ownWeight * chapterOwn, boost: match.boost, idf: match.idf)
-                        bestChapter[index] = max(bestChapter[index], score)
+                        scratch.bestChapter[index] = max(scratch.bestChapter[index], score)
                     }
                     if notesOwn > 0 || inContext {
                         let score = Ranking.score(context + Ranking.ownWeight * notesOwn, boost: match.boost, idf: match.idf)
-                        bestNotes[index] = max(bestNotes[index], score)
+                        scratch.bestNotes[index] = max(scratch.bestNotes[index], score)
                     }
                 }
+                cursors[partIndex][alternative] = (momentCursor, episodeCursor)
             }
-            for index in 0..<count {
-                chapters[index] += bestChapter[index]
-                notes[index] += bestNotes[index]
+            for index in 0..<candidates.count {
+                scratch.chapters[index] += scratch.bestChapter[index]
+                scratch.notes[index] += scratch.bestNotes[index]
             }
         }
-        return (0..<count).map { max(chapters[$0], notes[$0]) * (1 + 1e-9) }
+        for index in 0..<candidates.count {
+            bounds.append(max(scratch.chapters[index], scratch.notes[index]) * (1 + 1e-9))
+        }
     }
 }

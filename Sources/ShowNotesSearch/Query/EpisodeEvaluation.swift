@@ -10,7 +10,6 @@ struct EpisodeEvaluation {
     private(set) var episode: UInt32 = 0
     /// Per context field, BM25's length normaliser `1 - b + b · length / average`.
     private(set) var lengths: [Double] = [1, 1, 1, 1]
-    private let averageLengths: [Double]
     /// Per state, whether its matches in takeaways and summaries are looked up: only to score
     /// (where the context matches, a part matches every moment anyway) and not for an
     /// excluded part (which only asks whether it matches).
@@ -37,27 +36,13 @@ struct EpisodeEvaluation {
         var readsNotes = [Bool](repeating: scoring, count: states.count)
         for part in excluded { for state in ranges[part] { readsNotes[state] = false } }
         self.readsNotes = readsNotes
-        averageLengths = Self.averageLengths(searcher.reader)
-    }
-
-    /// The average length of each context field (at least 1).
-    static func averageLengths(_ reader: IndexReader) -> [Double] {
-        (0..<ClauseMatch.fieldCount).map { field in
-            field < reader.averageEpisodeLengths.count ? max(1, reader.averageEpisodeLengths[field]) : 1
-        }
-    }
-
-    /// BM25's length normaliser `1 - b + b · length / average`.
-    @inline(__always)
-    static func lengthNormaliser(_ length: Double, average: Double) -> Double {
-        1 - Ranking.b + Ranking.b * length / average
     }
 
     mutating func start(_ episode: UInt32) {
         self.episode = episode
         let reader = searcher.reader
         for field in 0..<ClauseMatch.fieldCount {
-            lengths[field] = Self.lengthNormaliser(reader.episodeNorm(Int(episode), field: field), average: averageLengths[field])
+            lengths[field] = reader.episodeNormaliser(Int(episode), field: field)
         }
         for index in states.indices { states[index].start(episode, lengths: lengths) }
     }
@@ -96,7 +81,7 @@ struct EpisodeEvaluation {
 
     /// BM25's length normaliser for a moment's own text.
     func ownNormaliser(_ moment: Int) -> Double {
-        Self.lengthNormaliser(searcher.reader.momentNorm(moment), average: searcher.reader.averageMomentLength)
+        searcher.reader.momentNormaliser(moment)
     }
 
     /// Part `index`'s BM25F contribution for `moment` (of the loaded episode), or `nil` when

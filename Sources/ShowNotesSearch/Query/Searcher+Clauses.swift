@@ -46,7 +46,7 @@ extension Searcher {
             result.episodeLists.append(try reader.episodePostings(info))
             documentFrequency += Double(info.momentCount) + Double(info.episodeCount) * momentsPerEpisode
         }
-        (result.moments, result.momentFrequency) = Self.merge(momentLists) { list, index in Double(list.frequency(index)) }
+        (result.moments, result.momentFrequency) = Self.merge(momentLists) { list, index in list.frequency(index) }
         let fieldCount = ClauseMatch.fieldCount
         var allowedMask = 0
         for field in allowed { allowedMask |= 1 << field }
@@ -54,8 +54,8 @@ extension Searcher {
         if result.episodeLists.count == 1, let list = result.episodeLists.first, allowedMask == (1 << fieldCount) - 1 {
             // One term in every field (the common case): the list as it is.
             result.episodes = list.documents
-            result.episodeFrequency = list.frequencies.map(Double.init)
-            result.notesFrequency = list.documents.indices.map { Double(list.frequency($0, field: notes)) }
+            result.episodeFrequency = list.frequencies
+            result.notesFrequency = list.documents.indices.map { list.frequency($0, field: notes) }
         } else {
             // Each list's allowed field counts, appended episode by episode; several lists (a
             // prefix's terms) are gathered, sorted by episode and summed.
@@ -74,9 +74,9 @@ extension Searcher {
                 }
                 let base = result.episodeFrequency.count - fieldCount
                 for field in 0..<fieldCount where allowedMask & (1 << field) != 0 {
-                    result.episodeFrequency[base + field] += Double(list.frequency(Int(entry.index), field: field))
+                    result.episodeFrequency[base + field] += list.frequency(Int(entry.index), field: field)
                 }
-                result.notesFrequency[result.notesFrequency.count - 1] += Double(list.frequency(Int(entry.index), field: notes))
+                result.notesFrequency[result.notesFrequency.count - 1] += list.frequency(Int(entry.index), field: notes)
             }
             result.dropLastIfUnmatched()
         }
@@ -110,7 +110,7 @@ extension Searcher {
                 let count = Self.phraseCount(positions)
                 if count > 0 {
                     result.moments.append(document)
-                    result.momentFrequency.append(Double(count))
+                    result.momentFrequency.append(UInt32(count))
                 }
             }
         }
@@ -122,7 +122,7 @@ extension Searcher {
         // Per term, per field, that term's positions in the current document (storage reused).
         var positions = [[[UInt32]]](repeating: [[UInt32]](repeating: [], count: ClauseMatch.fieldCount), count: lists.count)
         var fieldPositions = [[UInt32]](repeating: [], count: lists.count)
-        var counts = [Double](repeating: 0, count: ClauseMatch.fieldCount)
+        var counts = [UInt32](repeating: 0, count: ClauseMatch.fieldCount)
         // A loop, not a closure over these buffers: mutable captures cost a runtime
         // exclusivity check on every access (a third of a phrase query's time).
         var common = CommonDocuments(lists)
@@ -131,11 +131,11 @@ extension Searcher {
                 try reader.readPositions(lists[term], at: common.indices[term], cursor: &cursors[term], into: &positions[term])
             }
             for index in counts.indices { counts[index] = 0 }
-            for field in allowed { counts[field] = Double(Self.phraseCount(field, in: &positions, scratch: &fieldPositions)) }
+            for field in allowed { counts[field] = UInt32(Self.phraseCount(field, in: &positions, scratch: &fieldPositions)) }
             if counts.contains(where: { $0 > 0 }) {
                 result.episodes.append(document)
                 result.episodeFrequency += counts
-                result.notesFrequency.append(Double(Self.phraseCount(notes, in: &positions, scratch: &fieldPositions)))
+                result.notesFrequency.append(UInt32(Self.phraseCount(notes, in: &positions, scratch: &fieldPositions)))
             }
         }
         return result
@@ -188,17 +188,17 @@ extension Searcher {
     }
 
     /// The sorted union of the lists' documents, with a value summed per document.
-    static func merge(_ lists: [Postings], _ value: (Postings, Int) -> Double) -> ([UInt32], [Double]) {
+    static func merge(_ lists: [Postings], _ value: (Postings, Int) -> UInt32) -> ([UInt32], [UInt32]) {
         if lists.count == 1, let list = lists.first {
             return (list.documents, list.documents.indices.map { value(list, $0) })
         }
-        var pairs: [(UInt32, Double)] = []
+        var pairs: [(UInt32, UInt32)] = []
         for list in lists {
             for index in list.documents.indices { pairs.append((list.documents[index], value(list, index))) }
         }
         pairs.sort { $0.0 < $1.0 }
         var documents: [UInt32] = []
-        var values: [Double] = []
+        var values: [UInt32] = []
         for (document, amount) in pairs {
             if documents.last == document, let last = values.indices.last { values[last] += amount } else {
                 documents.append(document)

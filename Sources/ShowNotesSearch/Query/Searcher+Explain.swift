@@ -40,7 +40,8 @@ extension Searcher {
                                             pseudoFrequency: Ranking.ownWeight * own / ownNormaliser, share: 0))
         }
         let names = ["title", "podcast", "people", "notes"]
-        for (field, frequency) in (state.contextFrequencies ?? []).enumerated() where frequency > 0 && field < names.count {
+        for (field, count) in (state.contextFrequencies ?? []).enumerated() where count > 0 && field < names.count {
+            let frequency = Double(count)
             let average = field < reader.averageEpisodeLengths.count ? reader.averageEpisodeLengths[field] : 1
             fields.append(Explanation.Field(name: names[field], frequency: frequency, weight: Ranking.fieldWeights[field],
                                             length: reader.episodeNorm(episode, field: field), averageLength: average,
