@@ -56,6 +56,15 @@ struct ClauseMatch {
     }
 }
 
+extension UInt32 {
+    /// The sum, or `.max` where it would overflow: frequencies summed from a damaged index
+    /// must not trap.
+    func adding(saturating other: UInt32) -> UInt32 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? .max : sum
+    }
+}
+
 /// A required or excluded part of a query: one clause, or alternatives joined by `OR`.
 struct QueryPart {
     var alternatives: [ClauseMatch]

@@ -46,7 +46,7 @@ extension Searcher {
             result.episodeLists.append(try reader.episodePostings(info))
             documentFrequency += Double(info.momentCount) + Double(info.episodeCount) * momentsPerEpisode
         }
-        (result.moments, result.momentFrequency) = Self.merge(momentLists) { list, index in list.frequency(index) }
+        (result.moments, result.momentFrequency) = Self.merge(momentLists)
         let fieldCount = ClauseMatch.fieldCount
         var allowedMask = 0
         for field in allowed { allowedMask |= 1 << field }
@@ -74,9 +74,9 @@ extension Searcher {
                 }
                 let base = result.episodeFrequency.count - fieldCount
                 for field in 0..<fieldCount where allowedMask & (1 << field) != 0 {
-                    result.episodeFrequency[base + field] += list.frequency(Int(entry.index), field: field)
+                    result.episodeFrequency[base + field] = result.episodeFrequency[base + field].adding(saturating: list.frequency(Int(entry.index), field: field))
                 }
-                result.notesFrequency[result.notesFrequency.count - 1] += list.frequency(Int(entry.index), field: notes)
+                result.notesFrequency[result.notesFrequency.count - 1] = result.notesFrequency[result.notesFrequency.count - 1].adding(saturating: list.frequency(Int(entry.index), field: notes))
             }
             result.dropLastIfUnmatched()
         }
@@ -110,7 +110,7 @@ extension Searcher {
                 let count = Self.phraseCount(positions)
                 if count > 0 {
                     result.moments.append(document)
-                    result.momentFrequency.append(UInt32(count))
+                    result.momentFrequency.append(UInt32(clamping: count))
                 }
             }
         }
@@ -131,11 +131,11 @@ extension Searcher {
                 try reader.readPositions(lists[term], at: common.indices[term], cursor: &cursors[term], into: &positions[term])
             }
             for index in counts.indices { counts[index] = 0 }
-            for field in allowed { counts[field] = UInt32(Self.phraseCount(field, in: &positions, scratch: &fieldPositions)) }
+            for field in allowed { counts[field] = UInt32(clamping: Self.phraseCount(field, in: &positions, scratch: &fieldPositions)) }
             if counts.contains(where: { $0 > 0 }) {
                 result.episodes.append(document)
                 result.episodeFrequency += counts
-                result.notesFrequency.append(UInt32(Self.phraseCount(notes, in: &positions, scratch: &fieldPositions)))
+                result.notesFrequency.append(UInt32(clamping: Self.phraseCount(notes, in: &positions, scratch: &fieldPositions)))
             }
         }
         return result
@@ -187,20 +187,19 @@ extension Searcher {
         return phraseCount(scratch)
     }
 
-    /// The sorted union of the lists' documents, with a value summed per document.
-    static func merge(_ lists: [Postings], _ value: (Postings, Int) -> UInt32) -> ([UInt32], [UInt32]) {
-        if lists.count == 1, let list = lists.first {
-            return (list.documents, list.documents.indices.map { value(list, $0) })
-        }
+    /// The sorted union of the lists' documents, with their frequencies summed per document
+    /// (one list: its own arrays, shared, not copied).
+    static func merge(_ lists: [Postings]) -> ([UInt32], [UInt32]) {
+        if lists.count == 1, let list = lists.first, list.fields == 1 { return (list.documents, list.frequencies) }
         var pairs: [(UInt32, UInt32)] = []
         for list in lists {
-            for index in list.documents.indices { pairs.append((list.documents[index], value(list, index))) }
+            for index in list.documents.indices { pairs.append((list.documents[index], UInt32(clamping: list.totalFrequency(index)))) }
         }
         pairs.sort { $0.0 < $1.0 }
         var documents: [UInt32] = []
         var values: [UInt32] = []
         for (document, amount) in pairs {
-            if documents.last == document, let last = values.indices.last { values[last] += amount } else {
+            if documents.last == document, let last = values.indices.last { values[last] = values[last].adding(saturating: amount) } else {
                 documents.append(document)
                 values.append(amount)
             }
