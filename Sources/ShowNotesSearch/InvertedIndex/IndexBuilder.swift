@@ -26,6 +26,8 @@ public struct IndexBuilder {
     private var source: (root: Int, hash: UInt32) = (0, 0)
     /// Surface words and their episode counts, for spelling suggestions.
     private var vocabulary = VocabularyBuilder()
+    /// Each episode's takeaways and summary, for the levels of its notes frequencies.
+    private var notesCeilings = NotesCeilings()
     /// The moments of the episode being added, for its moment layout.
     private var pendingLayout: [EpisodeAnalysis.Moment] = []
     private var momentLengthTotal = 0
@@ -78,7 +80,7 @@ public struct IndexBuilder {
         meta.varint(episodeCount)
         meta.varint(momentCount)
         meta.varint(terms.count)
-        meta.f64(momentCount == 0 ? 1 : max(1, Double(momentLengthTotal) / Double(momentCount)))
+        meta.f64(averageMomentLength)
         for total in episodeLengthTotals { meta.f64(episodeCount == 0 ? 1 : max(1, Double(total) / Double(episodeCount))) }
         let keys = metadata.keys.sorted { $0.precedesInUTF8($1) }
         meta.varint(keys.count)
@@ -123,6 +125,11 @@ public struct IndexBuilder {
         return file
     }
 
+    /// The average moment length a search reads from the meta section (at least 1).
+    private var averageMomentLength: Double {
+        momentCount == 0 ? 1 : max(1, Double(momentLengthTotal) / Double(momentCount))
+    }
+
     /// `CRC32.checksum`, computed by zlib (the same CRC-32, several times faster on whole sections).
     private static func checksum(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBufferPointer { buffer in
@@ -154,6 +161,9 @@ public struct IndexBuilder {
     private func encodePostings() -> PostingsSections {
         let order = terms.sortedIDs()
         let momentLog = momentTerms, episodeLog = episodeTerms, termCount = terms.count
+        let average = averageMomentLength
+        let notes = NotesFrequencyWriter(ceilings: notesCeilings,
+                                         normalisers: IndexFormat.decodedNorms.map { Ranking.lengthNormaliser($0, average: average) })
         let groupedMoments = Handoff<PostingsLog.Groups?>(nil)
         var episodeGroups: PostingsLog.Groups?
         Concurrently.run({ groupedMoments.value = momentLog.grouped(termCount: termCount) }, alongside: {
@@ -171,9 +181,9 @@ public struct IndexBuilder {
         let secondHalf = Handoff<(PostingsSections, [TermPlace])?>(nil)
         var firstHalf: (PostingsSections, [TermPlace])?
         Concurrently.run({
-            secondHalf.value = Self.lists(of: secondTerms, momentLog, momentGroups, episodeLog, episodeGroups)
+            secondHalf.value = Self.lists(of: secondTerms, momentLog, momentGroups, episodeLog, episodeGroups, notes: notes)
         }, alongside: {
-            firstHalf = Self.lists(of: order[..<split], momentLog, momentGroups, episodeLog, episodeGroups)
+            firstHalf = Self.lists(of: order[..<split], momentLog, momentGroups, episodeLog, episodeGroups, notes: notes)
         })
         guard var (out, places) = firstHalf, let (second, secondPlaces) = secondHalf.value else { preconditionFailure("postings not written") }
         let base = (out.moments.count, out.episodes.count, out.positions.count)
@@ -214,16 +224,18 @@ public struct IndexBuilder {
     /// The moment and episode postings (and positions) of `terms`, one after the other, with
     /// each term's place in what is returned.
     private static func lists(of terms: ArraySlice<Int>, _ momentLog: PostingsLog, _ momentGroups: PostingsLog.Groups,
-                              _ episodeLog: PostingsLog, _ episodeGroups: PostingsLog.Groups) -> (PostingsSections, [TermPlace]) {
+                              _ episodeLog: PostingsLog, _ episodeGroups: PostingsLog.Groups,
+                              notes: NotesFrequencyWriter) -> (PostingsSections, [TermPlace]) {
         var out = PostingsSections()
         var places: [TermPlace] = []
         places.reserveCapacity(terms.count)
         var scratch = PostingsLog.Scratch()
         for term in terms {
             var place = TermPlace(moments: out.moments.count, episodes: out.episodes.count, positions: out.positions.count, momentPositions: 0)
-            momentLog.write(term: term, groups: momentGroups, postings: &out.moments, positions: &out.positions, scratch: &scratch)
+            momentLog.write(term: term, groups: momentGroups, notes: nil, postings: &out.moments, positions: &out.positions, scratch: &scratch)
             place.momentPositions = out.positions.count - place.positions
-            episodeLog.write(term: term, groups: episodeGroups, postings: &out.episodes, positions: &out.positions, scratch: &scratch)
+            episodeLog.write(term: term, groups: episodeGroups, notes: notes, postings: &out.episodes, positions: &out.positions,
+                             scratch: &scratch)
             places.append(place)
         }
         return (out, places)
@@ -264,6 +276,7 @@ extension IndexBuilder: EncodedAnalysisVisitor {
         momentLengthTotal += length
         if kind == .takeaway || kind == .summary, let last = episodeNorms.indices.last {
             episodeNorms[last] = min(episodeNorms[last], IndexFormat.encodeNorm(length))
+            notesCeilings.addMoment(first: first, end: end, norm: IndexFormat.encodeNorm(length))
         }
     }
 
@@ -274,5 +287,6 @@ extension IndexBuilder: EncodedAnalysisVisitor {
     mutating func visitWords(_ words: [String]) {
         vocabulary.add(words)
         momentTable.append(MomentLayout.encode(pendingLayout))
+        notesCeilings.endEpisode()
     }
 }

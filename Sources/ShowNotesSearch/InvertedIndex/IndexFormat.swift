@@ -3,7 +3,7 @@ public enum IndexFormat {
     /// First bytes of every index file.
     static let magic: [UInt8] = Array("SHOWNIDX".utf8)
     /// Bumped on any change to the bytes written; an index of another version is refused.
-    public static let version: UInt32 = 6
+    public static let version: UInt32 = 7
     /// The index file's name inside the index folder.
     public static let fileName = "shownotes.idx"
     /// Bytes per episode in the episodes table: first moment (u32), moment layout offset (u32),

@@ -6,6 +6,9 @@ struct Postings {
     let fields: Int
     /// Byte offset, in the positions section, where each block's positions start.
     var blockPositions: [Int] = []
+    /// Episode postings: per document, its notes frequency times the level stored with it
+    /// (`NotesCeilings`; below 2³², as the frequency is below 2²⁹).
+    var notesCeilings: [UInt32] = []
 
     func frequency(_ index: Int, field: Int = 0) -> UInt32 { frequencies[index * fields + field] }
 
@@ -69,6 +72,8 @@ extension IndexReader {
         }
         postings.documents.reserveCapacity(min(count, room))
         postings.frequencies.reserveCapacity(min(count, room) * fields)
+        if fields > 1 { postings.notesCeilings.reserveCapacity(min(count, room)) }
+        let notesField = IndexFormat.EpisodeField.notes.rawValue
         var previous: UInt32 = 0
         for block in 0..<blocks {
             let size = min(IndexFormat.blockSize, count - block * IndexFormat.blockSize)
@@ -89,6 +94,11 @@ extension IndexReader {
                     for field in 0..<fields {
                         postings.frequencies.append(mask & (1 << field) != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0)
                     }
+                    // The notes field's word holds its level in the low bits (`NotesCeilings`).
+                    let notes = postings.frequencies.count - fields + notesField
+                    let word = postings.frequencies[notes], frequency = word >> NotesCeilings.levelBits
+                    postings.frequencies[notes] = frequency
+                    postings.notesCeilings.append(frequency * (word & UInt32(NotesCeilings.levelMask)))
                 }
             }
             if blocks > 1, expectedLast[block] != previous { throw IndexCorruption("skip data disagrees with postings") }

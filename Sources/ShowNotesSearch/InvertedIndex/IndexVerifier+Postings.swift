@@ -65,7 +65,8 @@ extension IndexVerifier {
         var result: [Int] = []
         for field in 0..<fields {
             guard mask & (1 << field) != 0 else { result.append(0); continue }
-            let frequency = try list.varint()
+            var frequency = try list.varint()
+            if field == IndexFormat.EpisodeField.notes.rawValue { frequency >>= NotesCeilings.levelBits }   // and its level
             guard frequency >= 1 else { throw IndexCorruption("a field present with frequency 0") }
             result.append(frequency)
         }

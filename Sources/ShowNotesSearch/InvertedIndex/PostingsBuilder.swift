@@ -133,13 +133,15 @@ struct PostingsLog {
         var lastDocuments: [UInt32] = []
     }
 
-    /// Writes the postings of `term` to `postings` and their positions to `positions`.
-    func write(term: Int, groups: Groups, postings: inout ByteWriter, positions output: inout ByteWriter, scratch: inout Scratch) {
+    /// Writes the postings of `term` to `postings` and their positions to `positions`; for
+    /// episode postings, `notes` writes each notes frequency with its level.
+    func write(term: Int, groups: Groups, notes: NotesFrequencyWriter?, postings: inout ByteWriter, positions output: inout ByteWriter,
+               scratch: inout Scratch) {
         let first = groups.starts[term], count = groups.starts[term + 1] - first
         guard count > 0 else { return }
         let blockCount = (count + IndexFormat.blockSize - 1) / IndexFormat.blockSize
         guard blockCount > 1 else {
-            _ = writeBlock(groups, first..<first + count, previous: 0, isFirst: true, to: &postings, positions: &output)
+            _ = writeBlock(groups, first..<first + count, previous: 0, isFirst: true, notes: notes, to: &postings, positions: &output)
             return
         }
         scratch.blocks.bytes.removeAll(keepingCapacity: true)
@@ -151,7 +153,8 @@ struct PostingsLog {
             let start = first + block * IndexFormat.blockSize
             let end = min(first + count, start + IndexFormat.blockSize)
             let positionsStart = output.count
-            previous = writeBlock(groups, start..<end, previous: previous, isFirst: block == 0, to: &scratch.blocks, positions: &output)
+            previous = writeBlock(groups, start..<end, previous: previous, isFirst: block == 0, notes: notes, to: &scratch.blocks,
+                                  positions: &output)
             scratch.blockEnds.append(scratch.blocks.count)
             scratch.blockPositionBytes.append(output.count - positionsStart)
             scratch.lastDocuments.append(previous)
@@ -169,7 +172,7 @@ struct PostingsLog {
     }
 
     /// Writes the grouped entries in `slots` (one block); returns the last document.
-    private func writeBlock(_ groups: Groups, _ slots: Range<Int>, previous start: UInt32, isFirst: Bool,
+    private func writeBlock(_ groups: Groups, _ slots: Range<Int>, previous start: UInt32, isFirst: Bool, notes: NotesFrequencyWriter?,
                             to writer: inout ByteWriter, positions output: inout ByteWriter) -> UInt32 {
         var previous = start
         var isFirst = isFirst
@@ -186,7 +189,18 @@ struct PostingsLog {
                 var mask = 0
                 for field in 0..<fields where entry[field] > 0 { mask |= 1 << field }
                 writer.varint(gap << 4 | mask)
-                for field in 0..<fields where entry[field] > 0 { writer.varint(Int(entry[field])) }
+                var fieldStart = Int(entry.positionStart)
+                for field in 0..<fields where entry[field] > 0 {
+                    let count = Int(entry[field])
+                    if let notes, field == notes.field {
+                        writer.varint(groups.positions.withUnsafeBufferPointer { positions in
+                            notes.word(episode: entry.document, positions: UnsafeBufferPointer(rebasing: positions[fieldStart..<fieldStart + count]))
+                        })
+                    } else {
+                        writer.varint(count)
+                    }
+                    fieldStart += count
+                }
             }
             var position = Int(entry.positionStart)
             for field in 0..<fields {

@@ -18,10 +18,11 @@ struct ClauseMatch {
     /// Per matched episode, the frequency in each of the four fields (zero outside the allowed
     /// fields), flat: episode `i`'s field `f` is at `i * fieldCount + f`.
     var episodeFrequency: [UInt32] = []
-    /// Per matched episode, the frequency in the notes field even when the clause's field
-    /// leaves notes out of the context (`title:` still matches takeaways' own text): a
-    /// ceiling for its takeaways' and summary's own frequencies.
-    var notesFrequency: [UInt32] = []
+    /// Per matched episode, in `NotesCeilings.levels`ths of a frequency, a ceiling of what its
+    /// best takeaway or summary holds of the clause, relative to its shortest one: each term's
+    /// notes frequency times its level, summed (even when the clause's field leaves notes out
+    /// of the context: `title:` still matches takeaways' own text). Only score bounds read it.
+    var notesCeiling: [UInt32] = []
     /// Whether the notes field may match (not for `title:`, `podcast:`, `person:`).
     var notesAllowed = true
     /// The term lists, for positions in the notes field.
@@ -42,7 +43,7 @@ struct ClauseMatch {
         guard let last = episodes.indices.last, frequencies(last).allSatisfy({ $0 == 0 }) else { return }
         episodes.removeLast()
         episodeFrequency.removeLast(Self.fieldCount)
-        notesFrequency.removeLast()
+        notesCeiling.removeLast()
     }
 
     static func find(_ sorted: [UInt32], _ value: UInt32) -> Int? {

@@ -7,7 +7,8 @@
 /// (its field frequencies and the episode's field norms); the own-text part as the best
 /// chapter or section match in the moment postings, or, for takeaways and the summary, the
 /// episode's whole notes frequency over its shortest such moment (a norm the index keeps per
-/// episode). Chapters and sections, and takeaways and the summary, are bounded apart (no
+/// episode), scaled by the level stored with it (`NotesCeilings`: how much of that ceiling
+/// the best of them reaches, in sevenths, rounded up). Chapters and sections, and takeaways and the summary, are bounded apart (no
 /// moment is both): each part's best alternative is summed, and the larger sum is the bound.
 /// Saturation is monotone, so no moment scores above it; excluded parts only remove moments.
 /// It is raised by a billionth so that rounding cannot put a real score above it.
@@ -77,7 +78,7 @@ enum EpisodeBounds {
             }
             for (alternative, match) in part.alternatives.enumerated() {
                 let moments = match.moments, momentFrequency = match.momentFrequency
-                let episodes = match.episodes, episodeFrequency = match.episodeFrequency, notesFrequency = match.notesFrequency
+                let episodes = match.episodes, episodeFrequency = match.episodeFrequency, notesCeiling = match.notesCeiling
                 var (momentCursor, episodeCursor) = cursors[partIndex][alternative]
                 for (index, candidate) in candidates.enumerated() {
                     var chapterOwn = 0.0
@@ -96,7 +97,9 @@ enum EpisodeBounds {
                             let frequency = episodeFrequency[episodeCursor * fieldCount + field]
                             if frequency > 0 { context += Ranking.fieldWeights[field] * Double(frequency) / scratch.lengths[index * fieldCount + field] }
                         }
-                        if match.notesAllowed { notesOwn = Double(notesFrequency[episodeCursor]) / scratch.notesNormalisers[index] }
+                        if match.notesAllowed {
+                            notesOwn = Double(notesCeiling[episodeCursor]) / Double(NotesCeilings.levels) / scratch.notesNormalisers[index]
+                        }
                     }
                     if chapterOwn > 0 || inContext {
                         let score = Ranking.score(context + Ranking.ownWeight * chapterOwn, boost: match.boost, idf: match.idf)

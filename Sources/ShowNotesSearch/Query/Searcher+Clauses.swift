@@ -50,12 +50,11 @@ extension Searcher {
         let fieldCount = ClauseMatch.fieldCount
         var allowedMask = 0
         for field in allowed { allowedMask |= 1 << field }
-        let notes = IndexFormat.EpisodeField.notes.rawValue
         if result.episodeLists.count == 1, let list = result.episodeLists.first, allowedMask == (1 << fieldCount) - 1 {
             // One term in every field (the common case): the list as it is.
             result.episodes = list.documents
             result.episodeFrequency = list.frequencies
-            result.notesFrequency = list.documents.indices.map { list.frequency($0, field: notes) }
+            result.notesCeiling = list.notesCeilings
         } else {
             // Each list's allowed field counts, appended episode by episode; several lists (a
             // prefix's terms) are gathered, sorted by episode and summed.
@@ -70,13 +69,14 @@ extension Searcher {
                     result.dropLastIfUnmatched()
                     result.episodes.append(entry.episode)
                     result.episodeFrequency.append(contentsOf: repeatElement(0, count: fieldCount))
-                    result.notesFrequency.append(0)
+                    result.notesCeiling.append(0)
                 }
                 let base = result.episodeFrequency.count - fieldCount
                 for field in 0..<fieldCount where allowedMask & (1 << field) != 0 {
                     result.episodeFrequency[base + field] = result.episodeFrequency[base + field].adding(saturating: list.frequency(Int(entry.index), field: field))
                 }
-                result.notesFrequency[result.notesFrequency.count - 1] = result.notesFrequency[result.notesFrequency.count - 1].adding(saturating: list.frequency(Int(entry.index), field: notes))
+                result.notesCeiling[result.notesCeiling.count - 1] = result.notesCeiling[result.notesCeiling.count - 1]
+                    .adding(saturating: list.notesCeilings[Int(entry.index)])
             }
             result.dropLastIfUnmatched()
         }
@@ -126,6 +126,7 @@ extension Searcher {
         // A loop, not a closure over these buffers: mutable captures cost a runtime
         // exclusivity check on every access (a third of a phrase query's time).
         var common = CommonDocuments(lists)
+        let firstWord = lists[0]
         while let document = common.next() {
             for term in lists.indices {
                 try reader.readPositions(lists[term], at: common.indices[term], cursor: &cursors[term], into: &positions[term])
@@ -135,7 +136,11 @@ extension Searcher {
             if counts.contains(where: { $0 > 0 }) {
                 result.episodes.append(document)
                 result.episodeFrequency += counts
-                result.notesFrequency.append(UInt32(clamping: Self.phraseCount(notes, in: &positions, scratch: &fieldPositions)))
+                // A phrase starts where its first word is: it is in no takeaway more often than that word.
+                let phrases = UInt32(clamping: Self.phraseCount(notes, in: &positions, scratch: &fieldPositions))
+                let levels = UInt32(NotesCeilings.levels)
+                result.notesCeiling.append(min(phrases.multipliedReportingOverflow(by: levels).overflow ? .max : phrases * levels,
+                                               firstWord.notesCeilings[common.indices[0]]))
             }
         }
         return result
