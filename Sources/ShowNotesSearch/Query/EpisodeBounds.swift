@@ -17,14 +17,25 @@
 /// state: that per-candidate path cost about 100 ns a candidate, mostly reference counting,
 /// and a one-word query at 100,000 episodes has ~40,000 candidates.)
 enum EpisodeBounds {
+    /// Raises a bound so that rounding cannot put a real score above it.
+    static let margin = 1 + 1e-9
+
     /// Candidates are bounded this many at a time, in buffers reused from one run to the next:
     /// a one-word query at 100,000 episodes has ~40,000 candidates, and per-candidate arrays
     /// for all of them were ~4 MB of fresh pages, each costing a page fault.
     static let run = 2048
 
-    static func of(_ candidates: ArraySlice<UInt32>, parts: [QueryPart], reader: IndexReader) throws(IndexCorruption) -> [Double] {
-        var bounds: [Double] = []
-        bounds.reserveCapacity(candidates.count)
+    /// Per candidate, the bound of all its moments, and the bound of its takeaways and
+    /// summary alone (its notes side; `ChapterCeiling` gives the exact chapter side).
+    struct Bounds {
+        var all: [Double] = []
+        var notes: [Double] = []
+    }
+
+    static func of(_ candidates: ArraySlice<UInt32>, parts: [QueryPart], reader: IndexReader) throws(IndexCorruption) -> Bounds {
+        var bounds = Bounds()
+        bounds.all.reserveCapacity(candidates.count)
+        bounds.notes.reserveCapacity(candidates.count)
         var scratch = Scratch(capacity: min(run, candidates.count))
         // Per part and alternative: where its moment and episode lists were left by the last run.
         var cursors = parts.map { [(moment: Int, episode: Int)](repeating: (0, 0), count: $0.alternatives.count) }
@@ -57,7 +68,7 @@ enum EpisodeBounds {
     /// Appends the bounds of one run of candidates (at most `run`) to `bounds`.
     private static func bound(_ candidates: ArraySlice<UInt32>, parts: [QueryPart], reader: IndexReader,
                               cursors: inout [[(moment: Int, episode: Int)]], scratch: inout Scratch,
-                              into bounds: inout [Double]) throws(IndexCorruption) {
+                              into bounds: inout Bounds) throws(IndexCorruption) {
         let fieldCount = ClauseMatch.fieldCount
         // Per candidate: its moments' range, its context fields' and its shortest notes moment's normalisers.
         for (index, candidate) in candidates.enumerated() {
@@ -118,7 +129,8 @@ enum EpisodeBounds {
             }
         }
         for index in 0..<candidates.count {
-            bounds.append(max(scratch.chapters[index], scratch.notes[index]) * (1 + 1e-9))
+            bounds.all.append(max(scratch.chapters[index], scratch.notes[index]) * margin)
+            bounds.notes.append(scratch.notes[index] * margin)
         }
     }
 }

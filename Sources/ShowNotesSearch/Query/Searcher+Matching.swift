@@ -62,7 +62,9 @@ extension Searcher {
         var evaluation = EpisodeEvaluation(searcher: self, parts: required + plan.excluded + plan.optional,
                                            excluded: required.count..<excludedEnd, scoring: scoring)
         let partCount = evaluation.parts.count
-        let bounds = scoring ? try EpisodeBounds.of(candidates, parts: required + plan.optional, reader: reader) : []
+        let scored = required + plan.optional
+        let bounds = scoring ? try EpisodeBounds.of(candidates, parts: scored, reader: reader) : EpisodeBounds.Bounds()
+        var chapters = scoring && scored.count > 1 ? ChapterCeiling(parts: scored, reader: reader) : nil
         var records: [MomentLayout.Record] = []
         var skipped = 0
         for (offset, candidate) in candidates.enumerated() {
@@ -71,11 +73,17 @@ extension Searcher {
             // Skip an episode none of whose moments can be listed (the bound is the ceiling of
             // every moment's score, so the results do not change), before anything of it is read.
             let threshold = sink.threshold
-            if scoring, threshold > -.infinity, bounds[offset] < threshold {
+            if scoring, threshold > -.infinity, bounds.all[offset] < threshold {
                 skipped += 1
                 continue
             }
             let first = try reader.firstMoment(ofEpisode: episode)
+            // With several parts, the chapter side of that bound is tightened before evaluating.
+            if scoring, threshold > -.infinity, bounds.notes[offset] < threshold,
+               let best = try chapters?.best(candidate, first: first, end: reader.firstMoment(ofEpisode: episode + 1)), best < threshold {
+                skipped += 1
+                continue
+            }
             evaluation.start(candidate)
             try reader.momentRecords(ofEpisode: episode, into: &records)
             try evaluation.load(first: first, records: records)

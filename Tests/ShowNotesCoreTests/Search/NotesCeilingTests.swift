@@ -65,7 +65,7 @@ struct NotesCeilingTests {
         }
     }
 
-    @Test("every candidate's bound is at least the best score of its moments, on a generated library")
+    @Test("every candidate's bound, and its chapter-tightened bound, is at least the best score of its moments, on a generated library")
     func boundsHoldOnALibrary() throws {
         let searcher = Searcher(reader: try EpisodeSkippingTests.library())
         for text in EpisodeSkippingTests.queries {
@@ -75,9 +75,15 @@ struct NotesCeilingTests {
             var sink = BestPerEpisode()
             try searcher.forEachMatch(plan, in: candidates[...], kinds: [], scoring: true, into: &sink)
             #expect(!sink.best.isEmpty, "\(text) matches something")
+            var chapters = ChapterCeiling(parts: plan.required + plan.optional, reader: searcher.reader)
             for (offset, candidate) in candidates.enumerated() {
-                guard let best = sink.best[Int(candidate)] else { continue }
-                #expect(bounds[offset] >= best, "\(text): episode \(candidate) bound \(bounds[offset]) below \(best)")
+                let episode = Int(candidate)
+                let tightened = max(bounds.notes[offset], chapters.best(candidate, first: try searcher.reader.firstMoment(ofEpisode: episode),
+                                                                        end: try searcher.reader.firstMoment(ofEpisode: episode + 1)))
+                #expect(tightened <= bounds.all[offset], "\(text): episode \(candidate) tightened above the bound")
+                guard let best = sink.best[episode] else { continue }
+                #expect(bounds.all[offset] >= best, "\(text): episode \(candidate) bound \(bounds.all[offset]) below \(best)")
+                #expect(tightened >= best, "\(text): episode \(candidate) chapter ceiling \(tightened) below \(best)")
             }
         }
     }
