@@ -70,40 +70,64 @@ extension IndexReader {
         } else {
             postings.blockPositions.append(positionStart)
         }
-        postings.documents.reserveCapacity(min(count, room))
-        postings.frequencies.reserveCapacity(min(count, room) * fields)
-        if fields > 1 { postings.notesCeilings.reserveCapacity(min(count, room)) }
+        // Written through buffers sized once: appending cost more than the decoding itself.
+        let capacity = min(count, room)
+        var documents = [UInt32](repeating: 0, count: capacity)
+        var frequencies = [UInt32](repeating: 0, count: capacity * fields)
+        var ceilings = [UInt32](repeating: 0, count: fields > 1 ? capacity : 0)
+        try documents.withUnsafeMutableBufferPointer { (documents) throws(IndexCorruption) in
+            try frequencies.withUnsafeMutableBufferPointer { (frequencies) throws(IndexCorruption) in
+                try ceilings.withUnsafeMutableBufferPointer { (ceilings) throws(IndexCorruption) in
+                    try Self.decodeDocuments(&reader, count: count, fields: fields, limit: limit, expectedLast: expectedLast,
+                                             documents: documents, frequencies: frequencies, ceilings: ceilings)
+                }
+            }
+        }
+        postings.documents = documents
+        postings.frequencies = frequencies
+        postings.notesCeilings = ceilings
+        return postings
+    }
+
+    /// The documents of a list (after its skip data) into buffers of `count` entries at most
+    /// (fewer when the section cannot hold that many: it runs out first, and that throws).
+    private static func decodeDocuments(_ reader: inout ByteReader, count: Int, fields: Int, limit: UInt32, expectedLast: [UInt32],
+                                        documents: UnsafeMutableBufferPointer<UInt32>, frequencies: UnsafeMutableBufferPointer<UInt32>,
+                                        ceilings: UnsafeMutableBufferPointer<UInt32>) throws(IndexCorruption) {
         let notesField = IndexFormat.EpisodeField.notes.rawValue
+        let shift = fields == 1 ? 1 : 4
+        let blocks = (count + IndexFormat.blockSize - 1) / IndexFormat.blockSize
         var previous: UInt32 = 0
+        var number = 0
         for block in 0..<blocks {
             let size = min(IndexFormat.blockSize, count - block * IndexFormat.blockSize)
             for index in 0..<size {
+                guard number < documents.count else { throw IndexCorruption("truncated postings") }
                 let word = try reader.varint()
-                let shift = fields == 1 ? 1 : 4
                 let gap = word >> shift
                 let first = block == 0 && index == 0
                 let document = first ? UInt64(gap) : UInt64(previous) + UInt64(gap) + 1
                 guard document < UInt64(limit) else { throw IndexCorruption("document id out of range in postings") }
                 previous = UInt32(document)
-                postings.documents.append(previous)
+                documents[number] = previous
                 if fields == 1 {
-                    postings.frequencies.append(word & 1 == 1 ? UInt32(truncatingIfNeeded: try reader.varint()) : 1)
+                    frequencies[number] = word & 1 == 1 ? UInt32(truncatingIfNeeded: try reader.varint()) : 1
                 } else {
                     let mask = word & 0xF
                     guard mask != 0 else { throw IndexCorruption("episode posting with no field") }
-                    for field in 0..<fields {
-                        postings.frequencies.append(mask & (1 << field) != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0)
+                    let base = number * fields
+                    for field in 0..<fields where mask & (1 << field) != 0 {
+                        frequencies[base + field] = UInt32(truncatingIfNeeded: try reader.varint())
                     }
                     // The notes field's word holds its level in the low bits (`NotesCeilings`).
-                    let notes = postings.frequencies.count - fields + notesField
-                    let word = postings.frequencies[notes], frequency = word >> NotesCeilings.levelBits
-                    postings.frequencies[notes] = frequency
-                    postings.notesCeilings.append(frequency * (word & UInt32(NotesCeilings.levelMask)))
+                    let notes = frequencies[base + notesField], frequency = notes >> NotesCeilings.levelBits
+                    frequencies[base + notesField] = frequency
+                    ceilings[number] = frequency * (notes & UInt32(NotesCeilings.levelMask))
                 }
+                number += 1
             }
             if blocks > 1, expectedLast[block] != previous { throw IndexCorruption("skip data disagrees with postings") }
         }
-        return postings
     }
 
     /// Appends the positions of one field of the `index`-th document of `postings` to
