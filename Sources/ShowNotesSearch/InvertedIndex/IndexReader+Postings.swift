@@ -70,19 +70,27 @@ extension IndexReader {
         } else {
             postings.blockPositions.append(positionStart)
         }
-        // Written through buffers sized once: appending cost more than the decoding itself.
+        // Written through buffers sized once (appending cost more than the decoding itself),
+        // left uninitialised until written: a damaged count costs address space, not memory.
         let capacity = min(count, room)
-        var documents = [UInt32](repeating: 0, count: capacity)
-        var frequencies = [UInt32](repeating: 0, count: capacity * fields)
-        var ceilings = [UInt32](repeating: 0, count: fields > 1 ? capacity : 0)
-        try documents.withUnsafeMutableBufferPointer { (documents) throws(IndexCorruption) in
-            try frequencies.withUnsafeMutableBufferPointer { (frequencies) throws(IndexCorruption) in
-                try ceilings.withUnsafeMutableBufferPointer { (ceilings) throws(IndexCorruption) in
-                    try Self.decodeDocuments(&reader, count: count, fields: fields, limit: limit, expectedLast: expectedLast,
-                                             documents: documents, frequencies: frequencies, ceilings: ceilings)
+        var frequencies: [UInt32] = [], ceilings: [UInt32] = []
+        var failure: IndexCorruption?
+        let documents = [UInt32](unsafeUninitializedCapacity: capacity) { documents, documentCount in
+            frequencies = [UInt32](unsafeUninitializedCapacity: capacity * fields) { frequencies, frequencyCount in
+                ceilings = [UInt32](unsafeUninitializedCapacity: fields > 1 ? capacity : 0) { ceilings, ceilingCount in
+                    do throws(IndexCorruption) {
+                        try Self.decodeDocuments(&reader, count: count, fields: fields, limit: limit, expectedLast: expectedLast,
+                                                 documents: documents, frequencies: frequencies, ceilings: ceilings)
+                        documentCount = count
+                        frequencyCount = count * fields
+                        ceilingCount = fields > 1 ? count : 0
+                    } catch {
+                        failure = error
+                    }
                 }
             }
         }
+        if let failure { throw failure }
         postings.documents = documents
         postings.frequencies = frequencies
         postings.notesCeilings = ceilings
@@ -91,6 +99,7 @@ extension IndexReader {
 
     /// The documents of a list (after its skip data) into buffers of `count` entries at most
     /// (fewer when the section cannot hold that many: it runs out first, and that throws).
+    /// On success every one of the first `count` entries (times `fields`) is written.
     private static func decodeDocuments(_ reader: inout ByteReader, count: Int, fields: Int, limit: UInt32, expectedLast: [UInt32],
                                         documents: UnsafeMutableBufferPointer<UInt32>, frequencies: UnsafeMutableBufferPointer<UInt32>,
                                         ceilings: UnsafeMutableBufferPointer<UInt32>) throws(IndexCorruption) {
@@ -116,8 +125,8 @@ extension IndexReader {
                     let mask = word & 0xF
                     guard mask != 0 else { throw IndexCorruption("episode posting with no field") }
                     let base = number * fields
-                    for field in 0..<fields where mask & (1 << field) != 0 {
-                        frequencies[base + field] = UInt32(truncatingIfNeeded: try reader.varint())
+                    for field in 0..<fields {
+                        frequencies[base + field] = mask & (1 << field) != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
                     }
                     // The notes field's word holds its level in the low bits (`NotesCeilings`).
                     let notes = frequencies[base + notesField], frequency = notes >> NotesCeilings.levelBits
