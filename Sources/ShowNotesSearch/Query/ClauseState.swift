@@ -33,7 +33,7 @@ struct ClauseState {
     mutating func start(_ episode: UInt32, lengths: [Double]) {
         context = nil
         let episodes = match.episodes
-        while episodeCursor < episodes.count, episodes[episodeCursor] < episode { episodeCursor += 1 }
+        episodeCursor = QueryPart.gallop(episodes, from: episodeCursor, to: episode)   // evaluated episodes are sparse
         guard episodeCursor < episodes.count, episodes[episodeCursor] == episode else { return }
         var pseudo = 0.0
         let base = episodeCursor * ClauseMatch.fieldCount
@@ -54,7 +54,7 @@ struct ClauseState {
                                     episode: UInt32, into own: inout [Double], at base: Int) throws(IndexCorruption) {
         let moments = match.moments
         let end = first + records.count
-        while momentCursor < moments.count, moments[momentCursor] < UInt32(first) { momentCursor += 1 }
+        momentCursor = QueryPart.gallop(moments, from: momentCursor, to: UInt32(first))
         while momentCursor < moments.count, moments[momentCursor] < UInt32(end) {
             let offset = Int(moments[momentCursor]) - first
             if records[offset].kind == .chapter || records[offset].kind == .section { own[base + offset] = Double(match.momentFrequency[momentCursor]) }

@@ -37,8 +37,16 @@ enum EpisodeBounds {
         bounds.all.reserveCapacity(candidates.count)
         bounds.notes.reserveCapacity(candidates.count)
         var scratch = Scratch(capacity: min(run, candidates.count))
-        // Per part and alternative: where its moment and episode lists were left by the last run.
-        var cursors = parts.map { [(moment: Int, episode: Int)](repeating: (0, 0), count: $0.alternatives.count) }
+        // Per part and alternative: where its moment and episode lists were left by the last run,
+        // at first where the first candidate's are (far into them for the second half of a
+        // query ranked on two threads; lists are walked one entry at a time after that).
+        guard let firstCandidate = candidates.first else { return bounds }
+        let firstMoment = UInt32(try reader.firstMoment(ofEpisode: Int(firstCandidate)))
+        var cursors = parts.map { part in
+            part.alternatives.map { match in
+                (moment: QueryPart.gallop(match.moments, from: 0, to: firstMoment), episode: QueryPart.gallop(match.episodes, from: 0, to: firstCandidate))
+            }
+        }
         var start = candidates.startIndex
         while start < candidates.endIndex {
             let end = min(start + run, candidates.endIndex)
