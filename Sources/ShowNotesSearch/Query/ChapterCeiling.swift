@@ -29,36 +29,53 @@ struct ChapterCeiling {
         let count = end - first
         guard count > 0 else { return 0 }
         for field in 0..<ClauseMatch.fieldCount { lengths[field] = reader.episodeNormaliser(Int(episode), field: field) }
-        sums.removeAll(keepingCapacity: true)
-        sums.append(contentsOf: repeatElement(0, count: count))
-        for (partIndex, part) in parts.enumerated() {
-            partBest.removeAll(keepingCapacity: true)
-            partBest.append(contentsOf: repeatElement(0, count: count))
-            var contextBest = 0.0
-            for (alternative, match) in part.alternatives.enumerated() {
-                var (momentCursor, episodeCursor) = cursors[partIndex][alternative]
-                episodeCursor = QueryPart.gallop(match.episodes, from: episodeCursor, to: episode)
-                var context = 0.0
-                if episodeCursor < match.episodes.count, match.episodes[episodeCursor] == episode {
-                    let base = episodeCursor * ClauseMatch.fieldCount
-                    for field in 0..<ClauseMatch.fieldCount {
-                        let frequency = match.episodeFrequency[base + field]
-                        if frequency > 0 { context += Ranking.fieldWeights[field] * Double(frequency) / lengths[field] }
-                    }
-                    contextBest = max(contextBest, Ranking.score(context, boost: match.boost, idf: match.idf))
-                }
-                momentCursor = QueryPart.gallop(match.moments, from: momentCursor, to: UInt32(first))
-                while momentCursor < match.moments.count, match.moments[momentCursor] < UInt32(end) {
-                    let moment = Int(match.moments[momentCursor])
-                    let own = Double(match.momentFrequency[momentCursor]) / reader.momentNormaliser(moment)
-                    let score = Ranking.score(context + Ranking.ownWeight * own, boost: match.boost, idf: match.idf)
-                    partBest[moment - first] = max(partBest[moment - first], score)
-                    momentCursor += 1
-                }
-                cursors[partIndex][alternative] = (momentCursor, episodeCursor)
-            }
-            for slot in 0..<count { sums[slot] += max(partBest[slot], contextBest) }
+        if sums.count < count {
+            sums = Array(repeating: 0, count: count)
+            partBest = sums
         }
-        return (sums.max() ?? 0) * EpisodeBounds.margin
+        // Worked on as plain buffers, moved out of `self` meanwhile: through the properties,
+        // every write was checked for uniqueness (this runs for thousands of candidates).
+        var sums = self.sums, partBest = self.partBest
+        self.sums = []
+        self.partBest = []
+        defer {
+            self.sums = sums
+            self.partBest = partBest
+        }
+        return sums.withUnsafeMutableBufferPointer { sums in
+            partBest.withUnsafeMutableBufferPointer { partBest in
+                for slot in 0..<count { sums[slot] = 0 }
+                for (partIndex, part) in parts.enumerated() {
+                    for slot in 0..<count { partBest[slot] = 0 }
+                    var contextBest = 0.0
+                    for (alternative, match) in part.alternatives.enumerated() {
+                        var (momentCursor, episodeCursor) = cursors[partIndex][alternative]
+                        episodeCursor = QueryPart.gallop(match.episodes, from: episodeCursor, to: episode)
+                        var context = 0.0
+                        if episodeCursor < match.episodes.count, match.episodes[episodeCursor] == episode {
+                            let base = episodeCursor * ClauseMatch.fieldCount
+                            for field in 0..<ClauseMatch.fieldCount {
+                                let frequency = match.episodeFrequency[base + field]
+                                if frequency > 0 { context += Ranking.fieldWeights[field] * Double(frequency) / lengths[field] }
+                            }
+                            contextBest = max(contextBest, Ranking.score(context, boost: match.boost, idf: match.idf))
+                        }
+                        momentCursor = QueryPart.gallop(match.moments, from: momentCursor, to: UInt32(first))
+                        while momentCursor < match.moments.count, match.moments[momentCursor] < UInt32(end) {
+                            let moment = Int(match.moments[momentCursor])
+                            let own = Double(match.momentFrequency[momentCursor]) / reader.momentNormaliser(moment)
+                            let score = Ranking.score(context + Ranking.ownWeight * own, boost: match.boost, idf: match.idf)
+                            partBest[moment - first] = max(partBest[moment - first], score)
+                            momentCursor += 1
+                        }
+                        cursors[partIndex][alternative] = (momentCursor, episodeCursor)
+                    }
+                    for slot in 0..<count { sums[slot] += max(partBest[slot], contextBest) }
+                }
+                var best = 0.0
+                for slot in 0..<count { best = max(best, sums[slot]) }
+                return best * EpisodeBounds.margin
+            }
+        }
     }
 }
