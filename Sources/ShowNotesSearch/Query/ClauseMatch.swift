@@ -97,9 +97,12 @@ struct QueryPart {
             var contextCursor = 0, momentCursor = 0
             for (index, episode) in episodes.enumerated() where !keep[index] {
                 contextCursor = Self.gallop(contexts, from: contextCursor, to: episode)
+                if contextCursor < contexts.count && contexts[contextCursor] == episode {
+                    keep[index] = true   // its moments need not be looked at
+                    continue
+                }
                 momentCursor = Self.gallop(moments, from: momentCursor, to: firsts[index])
-                keep[index] = (contextCursor < contexts.count && contexts[contextCursor] == episode)
-                    || (momentCursor < moments.count && moments[momentCursor] < ends[index])
+                keep[index] = momentCursor < moments.count && moments[momentCursor] < ends[index]
             }
         }
         return episodes.indices.filter { keep[$0] }.map { episodes[$0] }

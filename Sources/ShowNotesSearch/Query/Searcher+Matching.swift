@@ -46,8 +46,9 @@ extension Searcher {
         let sizes = plan.required.map { part in part.alternatives.reduce(0) { $0 + $1.episodes.count + $1.moments.count } }
         guard let rarest = sizes.indices.min(by: { sizes[$0] < sizes[$1] }) else { return [] }
         var result = try plan.required[rarest].touchedEpisodes(reader: reader)
-        for (index, part) in plan.required.enumerated() where index != rarest && !result.isEmpty {
-            result = try part.touched(among: result, reader: reader)
+        // The others from the shortest up: each leaves fewer episodes for the next.
+        for index in plan.required.indices.sorted(by: { sizes[$0] < sizes[$1] }) where index != rarest && !result.isEmpty {
+            result = try plan.required[index].touched(among: result, reader: reader)
         }
         return result
     }
