@@ -48,27 +48,10 @@ struct ChapterCeiling {
                 for (partIndex, part) in parts.enumerated() {
                     for slot in 0..<count { partBest[slot] = 0 }
                     var contextBest = 0.0
-                    for (alternative, match) in part.alternatives.enumerated() {
-                        var (momentCursor, episodeCursor) = cursors[partIndex][alternative]
-                        episodeCursor = QueryPart.gallop(match.episodes, from: episodeCursor, to: episode)
-                        var context = 0.0
-                        if episodeCursor < match.episodes.count, match.episodes[episodeCursor] == episode {
-                            let base = episodeCursor * ClauseMatch.fieldCount
-                            for field in 0..<ClauseMatch.fieldCount {
-                                let frequency = match.episodeFrequency[base + field]
-                                if frequency > 0 { context += Ranking.fieldWeights[field] * Double(frequency) / lengths[field] }
-                            }
-                            contextBest = max(contextBest, Ranking.score(context, boost: match.boost, idf: match.idf))
-                        }
-                        momentCursor = QueryPart.gallop(match.moments, from: momentCursor, to: UInt32(first))
-                        while momentCursor < match.moments.count, match.moments[momentCursor] < UInt32(end) {
-                            let moment = Int(match.moments[momentCursor])
-                            let own = Double(match.momentFrequency[momentCursor]) / reader.momentNormaliser(moment)
-                            let score = Ranking.score(context + Ranking.ownWeight * own, boost: match.boost, idf: match.idf)
-                            partBest[moment - first] = max(partBest[moment - first], score)
-                            momentCursor += 1
-                        }
-                        cursors[partIndex][alternative] = (momentCursor, episodeCursor)
+                    for alternative in part.alternatives.indices {
+                        cursors[partIndex][alternative] = Self.add(part.alternatives[alternative], episode: episode, first: first, end: end,
+                                                                   from: cursors[partIndex][alternative], lengths: lengths, reader: reader,
+                                                                   contextBest: &contextBest, partBest: partBest)
                     }
                     for slot in 0..<count { sums[slot] += max(partBest[slot], contextBest) }
                 }
@@ -77,5 +60,32 @@ struct ChapterCeiling {
                 return best * EpisodeBounds.margin
             }
         }
+    }
+
+    /// One alternative's scores in the episode's chapters, into `partBest` (by moment from
+    /// `first`), and its context-only score into `contextBest`; returns where its lists were
+    /// left. (`borrowing`: iterating the alternatives copied each, its arrays retained and released.)
+    private static func add(_ match: borrowing ClauseMatch, episode: UInt32, first: Int, end: Int, from cursors: (moment: Int, episode: Int),
+                            lengths: [Double], reader: IndexReader, contextBest: inout Double,
+                            partBest: UnsafeMutableBufferPointer<Double>) -> (moment: Int, episode: Int) {
+        let episodeCursor = QueryPart.gallop(match.episodes, from: cursors.episode, to: episode)
+        var context = 0.0
+        if episodeCursor < match.episodes.count, match.episodes[episodeCursor] == episode {
+            let base = episodeCursor * ClauseMatch.fieldCount
+            for field in 0..<ClauseMatch.fieldCount {
+                let frequency = match.episodeFrequency[base + field]
+                if frequency > 0 { context += Ranking.fieldWeights[field] * Double(frequency) / lengths[field] }
+            }
+            contextBest = max(contextBest, Ranking.score(context, boost: match.boost, idf: match.idf))
+        }
+        var momentCursor = QueryPart.gallop(match.moments, from: cursors.moment, to: UInt32(first))
+        while momentCursor < match.moments.count, match.moments[momentCursor] < UInt32(end) {
+            let moment = Int(match.moments[momentCursor])
+            let own = Double(match.momentFrequency[momentCursor]) / reader.momentNormaliser(moment)
+            let score = Ranking.score(context + Ranking.ownWeight * own, boost: match.boost, idf: match.idf)
+            partBest[moment - first] = max(partBest[moment - first], score)
+            momentCursor += 1
+        }
+        return (momentCursor, episodeCursor)
     }
 }
