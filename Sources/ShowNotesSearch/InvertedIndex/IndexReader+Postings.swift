@@ -104,24 +104,31 @@ extension IndexReader {
                                         documents: UnsafeMutableBufferPointer<UInt32>, frequencies: UnsafeMutableBufferPointer<UInt32>,
                                         ceilings: UnsafeMutableBufferPointer<UInt32>) throws(IndexCorruption) {
         let notesField = IndexFormat.EpisodeField.notes.rawValue
-        let shift = fields == 1 ? 1 : 4
         let blocks = (count + IndexFormat.blockSize - 1) / IndexFormat.blockSize
-        var previous: UInt32 = 0
+        let limit = Int(limit)
+        // A document is the previous one plus its gap plus one; the first is its gap. (Numbers
+        // read are below 2⁴⁴, so these sums cannot overflow.) Moments and episodes apart, so
+        // that neither loop tests which it is.
+        var previous = -1
         var number = 0
         for block in 0..<blocks {
             let size = min(IndexFormat.blockSize, count - block * IndexFormat.blockSize)
-            for index in 0..<size {
-                guard number < documents.count else { throw IndexCorruption("truncated postings") }
-                let word = try reader.varint()
-                let gap = word >> shift
-                let first = block == 0 && index == 0
-                let document = first ? UInt64(gap) : UInt64(previous) + UInt64(gap) + 1
-                guard document < UInt64(limit) else { throw IndexCorruption("document id out of range in postings") }
-                previous = UInt32(document)
-                documents[number] = previous
-                if fields == 1 {
+            guard number + size <= documents.count else { throw IndexCorruption("truncated postings") }
+            if fields == 1 {
+                for _ in 0..<size {
+                    let word = try reader.varint()
+                    previous += word >> 1 + 1
+                    guard previous < limit else { throw IndexCorruption("document id out of range in postings") }
+                    documents[number] = UInt32(truncatingIfNeeded: previous)
                     frequencies[number] = word & 1 == 1 ? UInt32(truncatingIfNeeded: try reader.varint()) : 1
-                } else {
+                    number += 1
+                }
+            } else {
+                for _ in 0..<size {
+                    let word = try reader.varint()
+                    previous += word >> 4 + 1
+                    guard previous < limit else { throw IndexCorruption("document id out of range in postings") }
+                    documents[number] = UInt32(truncatingIfNeeded: previous)
                     let mask = word & 0xF
                     guard mask != 0 else { throw IndexCorruption("episode posting with no field") }
                     let base = number * fields
@@ -132,10 +139,12 @@ extension IndexReader {
                     let notes = frequencies[base + notesField], frequency = notes >> NotesCeilings.levelBits
                     frequencies[base + notesField] = frequency
                     ceilings[number] = frequency * (notes & UInt32(NotesCeilings.levelMask))
+                    number += 1
                 }
-                number += 1
             }
-            if blocks > 1, expectedLast[block] != previous { throw IndexCorruption("skip data disagrees with postings") }
+            if blocks > 1, expectedLast[block] != UInt32(truncatingIfNeeded: previous) {
+                throw IndexCorruption("skip data disagrees with postings")
+            }
         }
     }
 
