@@ -10,9 +10,12 @@ extension IndexVerifier {
     /// Walks the dictionary term by term: blocks start where the term index says, prefix
     /// compression restarts in each block, terms are valid UTF-8 in strictly ascending byte
     /// order, each term's lists start where the previous term's ended and decode strictly,
-    /// the counts agree, the query path's lookup finds each block's first term, and every section is used
-    /// to its last byte.
+    /// the counts agree, each notes frequency's level is the one the builder computes
+    /// (`NotesCeilings`), the query path's lookup finds each block's first term, and every
+    /// section is used to its last byte.
     static func checkDictionary(_ reader: IndexReader) throws(IndexCorruption) {
+        // Levels are checked only where every moment layout reads (else `checkMoments` says why).
+        let notes = try? notesFrequencyWriter(reader)
         var dictionary = reader.section(.terms)
         let dictionaryStart = dictionary.offset
         var termIndex = reader.section(.termIndex)
@@ -61,7 +64,7 @@ extension IndexVerifier {
             }
             let episodes = try walkPostings(reader, .episodePostings, offset: offsets.1, count: episodeCount,
                                             fields: IndexFormat.EpisodeField.allCases.count, limit: reader.episodeCount,
-                                            positions: moments.positionsEnd)
+                                            positions: moments.positionsEnd, notes: notes)
             cursors = ListCursors(momentPostings: moments.end, episodePostings: episodes.end, positions: episodes.positionsEnd)
             // With the order and block checks above, finding each block's first term proves the search over blocks.
             if isBlockStart {
@@ -77,5 +80,23 @@ extension IndexVerifier {
                 throw IndexCorruption("section \(section) holds \(reader.place(section).length - used) bytes no term uses")
             }
         }
+    }
+
+    /// What the builder wrote each notes frequency with: every episode's takeaways and summary
+    /// (their notes ranges and norm bytes) and the index's moment normalisers.
+    static func notesFrequencyWriter(_ reader: IndexReader) throws(IndexCorruption) -> NotesFrequencyWriter {
+        var ceilings = NotesCeilings()
+        let norms = reader.section(.norms)
+        for episode in 0..<reader.episodeCount {
+            let first = try reader.firstMoment(ofEpisode: episode)
+            for (offset, record) in try reader.momentRecords(ofEpisode: episode).enumerated()
+            where record.kind == .takeaway || record.kind == .summary {
+                guard norms.offset + first + offset < norms.end else { throw IndexCorruption("a moment without a norm") }
+                ceilings.addMoment(first: record.first, end: record.end, norm: reader.bytes[norms.offset + first + offset])
+            }
+            ceilings.endEpisode()
+        }
+        let row = IndexFormat.EpisodeField.allCases.count
+        return NotesFrequencyWriter(ceilings: ceilings, normalisers: (0...255).map { reader.normaliser(UInt8($0), row: row) })
     }
 }

@@ -8,9 +8,10 @@ extension IndexVerifier {
     /// Decodes one postings list strictly, with its positions: the skip table agrees with the
     /// blocks (last document, byte lengths), document ids increase and stay below `limit`,
     /// frequencies are as written (a moment's flagged frequency is 2 or more, an episode has
-    /// a field), and each field's positions ascend.
+    /// a field), each field's positions ascend, and (given `notes`) each notes frequency's
+    /// level is the one the builder computes from those positions.
     static func walkPostings(_ reader: IndexReader, _ section: IndexFormat.Section, offset: Int, count: Int, fields: Int,
-                             limit: Int, positions: Int) throws(IndexCorruption) -> ListEnd {
+                             limit: Int, positions: Int, notes: NotesFrequencyWriter? = nil) throws(IndexCorruption) -> ListEnd {
         guard count > 0 else { return ListEnd(end: offset, positionsEnd: positions) }
         let space = reader.section(section)
         let positionSpace = reader.section(.positions)
@@ -31,6 +32,7 @@ extension IndexVerifier {
             }
         }
         var previous = -1
+        var notesPositions: [UInt32] = []
         for block in 0..<blocks {
             let blockStart = list.offset
             let positionsStart = stream.offset
@@ -38,8 +40,18 @@ extension IndexVerifier {
                 let word = try list.varint()
                 previous += (word >> (fields == 1 ? 1 : 4)) + 1
                 guard previous < limit else { throw IndexCorruption("document id \(previous) out of range in \(section)") }
-                for frequency in try frequencies(word, fields: fields, &list) {
-                    try walkPositions(frequency, &stream)
+                let (counts, level) = try frequencies(word, fields: fields, &list)
+                for (field, frequency) in counts.enumerated() {
+                    guard let notes, field == notes.field, frequency > 0 else {
+                        try walkPositions(frequency, &stream)
+                        continue
+                    }
+                    notesPositions.removeAll(keepingCapacity: true)
+                    try walkPositions(frequency, &stream, into: &notesPositions)
+                    let expected = notesPositions.withUnsafeBufferPointer { notes.word(episode: UInt32(previous), positions: $0) }
+                    guard expected == frequency << NotesCeilings.levelBits | level else {
+                        throw IndexCorruption("episode \(previous): a notes frequency's level is \(level), not \(expected & NotesCeilings.levelMask)")
+                    }
                 }
             }
             if blocks > 1 {
@@ -52,33 +64,46 @@ extension IndexVerifier {
         return ListEnd(end: list.offset - space.offset, positionsEnd: stream.offset - positionSpace.offset)
     }
 
-    /// The per-field frequencies of one posting, as the builder writes them.
-    private static func frequencies(_ word: Int, fields: Int, _ list: inout ByteReader) throws(IndexCorruption) -> [Int] {
+    /// The per-field frequencies of one posting, as the builder writes them, and the level of
+    /// its notes frequency (0 for moments).
+    private static func frequencies(_ word: Int, fields: Int, _ list: inout ByteReader) throws(IndexCorruption) -> ([Int], level: Int) {
         if fields == 1 {
-            guard word & 1 == 1 else { return [1] }
+            guard word & 1 == 1 else { return ([1], 0) }
             let frequency = try list.varint()
             guard frequency >= 2 else { throw IndexCorruption("a flagged frequency below 2") }
-            return [frequency]
+            return ([frequency], 0)
         }
         let mask = word & 0xF
         guard mask != 0 else { throw IndexCorruption("an episode posting with no field") }
         var result: [Int] = []
+        var level = 0
         for field in 0..<fields {
             guard mask & (1 << field) != 0 else { result.append(0); continue }
             var frequency = try list.varint()
-            if field == IndexFormat.EpisodeField.notes.rawValue { frequency >>= NotesCeilings.levelBits }   // and its level
+            if field == IndexFormat.EpisodeField.notes.rawValue {
+                level = frequency & NotesCeilings.levelMask
+                frequency >>= NotesCeilings.levelBits
+            }
             guard frequency >= 1 else { throw IndexCorruption("a field present with frequency 0") }
             result.append(frequency)
         }
-        return result
+        return (result, level)
     }
 
     /// `count` position gaps whose running sum never passes 2³² (positions ascend).
     private static func walkPositions(_ count: Int, _ stream: inout ByteReader) throws(IndexCorruption) {
+        var unused: [UInt32] = []
+        try walkPositions(count, &stream, into: &unused, keeping: false)
+    }
+
+    /// The same, appending the positions to `positions`.
+    private static func walkPositions(_ count: Int, _ stream: inout ByteReader, into positions: inout [UInt32],
+                                      keeping: Bool = true) throws(IndexCorruption) {
         var position = 0
         for _ in 0..<count {
             position += try stream.varint()
             guard position <= Int(UInt32.max) else { throw IndexCorruption("positions do not ascend") }
+            if keeping { positions.append(UInt32(position)) }
         }
     }
 }

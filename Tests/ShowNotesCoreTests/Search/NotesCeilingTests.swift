@@ -88,6 +88,26 @@ struct NotesCeilingTests {
         }
     }
 
+    @Test("--verify recomputes every notes level: the index's all agree, levels from other normalisers do not")
+    func verifyRecomputesLevels() throws {
+        let reader = try EpisodeSkippingTests.library()
+        try IndexVerifier.checkDictionary(reader)
+        let right = try IndexVerifier.notesFrequencyWriter(reader)
+        let wrong = NotesFrequencyWriter(ceilings: right.ceilings, normalisers: right.normalisers.map { _ in 1 })
+        var mismatched = 0
+        for word in ["team", "sleep", "coach", "rest", "focus", "hill", "diet", "race", "speed", "tempo"] {
+            let info = try #require(try reader.lookup(word), "\(word) is indexed")
+            func walk(_ notes: NotesFrequencyWriter) throws {
+                _ = try IndexVerifier.walkPostings(reader, .episodePostings, offset: info.episodePostings, count: info.episodeCount,
+                                                   fields: IndexFormat.EpisodeField.allCases.count, limit: reader.episodeCount,
+                                                   positions: info.episodePositions, notes: notes)
+            }
+            try walk(right)
+            do { try walk(wrong) } catch { mismatched += 1 }
+        }
+        #expect(mismatched > 0, "levels computed with every moment the same length should disagree somewhere")
+    }
+
     /// Every match, no skipping: the best score of each episode.
     struct BestPerEpisode: MatchSink {
         var best: [Int: Double] = [:]
