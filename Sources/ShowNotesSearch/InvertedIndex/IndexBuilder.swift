@@ -161,9 +161,7 @@ public struct IndexBuilder {
     private func encodePostings() -> PostingsSections {
         let order = terms.sortedIDs()
         let momentLog = momentTerms, episodeLog = episodeTerms, termCount = terms.count
-        let average = averageMomentLength
-        let notes = NotesFrequencyWriter(ceilings: notesCeilings,
-                                         normalisers: IndexFormat.decodedNorms.map { Ranking.lengthNormaliser($0, average: average) })
+        let notes = NotesFrequencyWriter(ceilings: notesCeilings, normalisers: Ranking.lengthNormalisers(average: averageMomentLength))
         let groupedMoments = Handoff<PostingsLog.Groups?>(nil)
         var episodeGroups: PostingsLog.Groups?
         Concurrently.run({ groupedMoments.value = momentLog.grouped(termCount: termCount) }, alongside: {

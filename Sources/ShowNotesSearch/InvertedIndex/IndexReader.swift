@@ -101,9 +101,7 @@ public final class IndexReader: @unchecked Sendable {
             field < episodeAverages.count ? max(1, episodeAverages[field]) : 1
         } + [layout.averageMomentLength]
         normalisers = .allocate(capacity: averages.count * 256)
-        _ = normalisers.initialize(from: averages.flatMap { average in
-            IndexFormat.decodedNorms.map { Ranking.lengthNormaliser($0, average: average) }
-        })
+        _ = normalisers.initialize(from: averages.flatMap(Ranking.lengthNormalisers(average:)))
     }
 
     deinit {

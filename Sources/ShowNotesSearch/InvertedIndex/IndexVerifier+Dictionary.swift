@@ -96,7 +96,6 @@ extension IndexVerifier {
             }
             ceilings.endEpisode()
         }
-        let row = IndexFormat.EpisodeField.allCases.count
-        return NotesFrequencyWriter(ceilings: ceilings, normalisers: (0...255).map { reader.normaliser(UInt8($0), row: row) })
+        return NotesFrequencyWriter(ceilings: ceilings, normalisers: Ranking.lengthNormalisers(average: reader.averageMomentLength))
     }
 }

@@ -32,7 +32,7 @@ extension IndexVerifier {
             }
         }
         var previous = -1
-        var notesPositions: [UInt32] = []
+        var fieldPositions: [UInt32] = []
         for block in 0..<blocks {
             let blockStart = list.offset
             let positionsStart = stream.offset
@@ -42,13 +42,10 @@ extension IndexVerifier {
                 guard previous < limit else { throw IndexCorruption("document id \(previous) out of range in \(section)") }
                 let (counts, level) = try frequencies(word, fields: fields, &list)
                 for (field, frequency) in counts.enumerated() {
-                    guard let notes, field == notes.field, frequency > 0 else {
-                        try walkPositions(frequency, &stream)
-                        continue
-                    }
-                    notesPositions.removeAll(keepingCapacity: true)
-                    try walkPositions(frequency, &stream, into: &notesPositions)
-                    let expected = notesPositions.withUnsafeBufferPointer { notes.word(episode: UInt32(previous), positions: $0) }
+                    fieldPositions.removeAll(keepingCapacity: true)
+                    try walkPositions(frequency, &stream, into: &fieldPositions)
+                    guard let notes, field == notes.field, frequency > 0 else { continue }
+                    let expected = fieldPositions.withUnsafeBufferPointer { notes.word(episode: UInt32(previous), positions: $0) }
                     guard expected == frequency << NotesCeilings.levelBits | level else {
                         throw IndexCorruption("episode \(previous): a notes frequency's level is \(level), not \(expected & NotesCeilings.levelMask)")
                     }
@@ -90,20 +87,14 @@ extension IndexVerifier {
         return (result, level)
     }
 
-    /// `count` position gaps whose running sum never passes 2³² (positions ascend).
-    private static func walkPositions(_ count: Int, _ stream: inout ByteReader) throws(IndexCorruption) {
-        var unused: [UInt32] = []
-        try walkPositions(count, &stream, into: &unused, keeping: false)
-    }
-
-    /// The same, appending the positions to `positions`.
-    private static func walkPositions(_ count: Int, _ stream: inout ByteReader, into positions: inout [UInt32],
-                                      keeping: Bool = true) throws(IndexCorruption) {
+    /// `count` position gaps whose running sum never passes 2³² (positions ascend), appended
+    /// to `positions`.
+    private static func walkPositions(_ count: Int, _ stream: inout ByteReader, into positions: inout [UInt32]) throws(IndexCorruption) {
         var position = 0
         for _ in 0..<count {
             position += try stream.varint()
             guard position <= Int(UInt32.max) else { throw IndexCorruption("positions do not ascend") }
-            if keeping { positions.append(UInt32(position)) }
+            positions.append(UInt32(position))
         }
     }
 }

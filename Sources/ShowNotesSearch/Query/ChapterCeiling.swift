@@ -71,11 +71,7 @@ struct ChapterCeiling {
         let episodeCursor = QueryPart.gallop(match.episodes, from: cursors.episode, to: episode)
         var context = 0.0
         if episodeCursor < match.episodes.count, match.episodes[episodeCursor] == episode {
-            let base = episodeCursor * ClauseMatch.fieldCount
-            for field in 0..<ClauseMatch.fieldCount {
-                let frequency = match.episodeFrequency[base + field]
-                if frequency > 0 { context += Ranking.fieldWeights[field] * Double(frequency) / lengths[field] }
-            }
+            context = match.contextPseudoFrequency(episodeCursor) { lengths[$0] }
             contextBest = max(contextBest, Ranking.score(context, boost: match.boost, idf: match.idf))
         }
         var momentCursor = QueryPart.gallop(match.moments, from: cursors.moment, to: UInt32(first))

@@ -33,6 +33,19 @@ struct ClauseMatch {
     /// The frequency in one context field of the `index`-th matched episode.
     func frequency(_ index: Int, field: Int) -> UInt32 { episodeFrequency[index * Self.fieldCount + field] }
 
+    /// The context part of BM25F's pseudo-frequency in the `index`-th matched episode: each
+    /// field's frequency, weighted, over that field's length normaliser.
+    @inline(__always)
+    func contextPseudoFrequency(_ index: Int, normaliser: (Int) -> Double) -> Double {
+        var pseudo = 0.0
+        let base = index * Self.fieldCount
+        for field in 0..<Self.fieldCount {
+            let frequency = episodeFrequency[base + field]
+            if frequency > 0 { pseudo += Ranking.fieldWeights[field] * Double(frequency) / normaliser(field) }
+        }
+        return pseudo
+    }
+
     /// The four field frequencies of the `index`-th matched episode.
     func frequencies(_ index: Int) -> ArraySlice<UInt32> {
         episodeFrequency[index * Self.fieldCount..<(index + 1) * Self.fieldCount]
@@ -159,6 +172,12 @@ public enum Ranking {
     @inline(__always)
     static func lengthNormaliser(_ length: Double, average: Double) -> Double {
         1 - b + b * length / average
+    }
+
+    /// `lengthNormaliser` of every norm byte's length (`IndexFormat.decodedNorms`), by byte:
+    /// the table a search reads and the builder computes notes levels with.
+    static func lengthNormalisers(average: Double) -> [Double] {
+        IndexFormat.decodedNorms.map { lengthNormaliser($0, average: average) }
     }
 
     /// A clause's BM25F score for a pseudo-frequency: saturated by `k1`, times its idf and boost.

@@ -35,12 +35,7 @@ struct ClauseState {
         let episodes = match.episodes
         episodeCursor = QueryPart.gallop(episodes, from: episodeCursor, to: episode)   // evaluated episodes are sparse
         guard episodeCursor < episodes.count, episodes[episodeCursor] == episode else { return }
-        var pseudo = 0.0
-        let base = episodeCursor * ClauseMatch.fieldCount
-        for field in 0..<ClauseMatch.fieldCount {
-            let count = match.episodeFrequency[base + field]
-            if count > 0 { pseudo += Ranking.fieldWeights[field] * Double(count) / lengths[field] }
-        }
+        let pseudo = match.contextPseudoFrequency(episodeCursor) { lengths[$0] }
         context = pseudo
         contextScore = Ranking.score(pseudo, boost: boost, idf: idf)
     }

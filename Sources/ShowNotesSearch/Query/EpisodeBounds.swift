@@ -97,7 +97,7 @@ enum EpisodeBounds {
             }
             for (alternative, match) in part.alternatives.enumerated() {
                 let moments = match.moments, momentFrequency = match.momentFrequency
-                let episodes = match.episodes, episodeFrequency = match.episodeFrequency, notesCeiling = match.notesCeiling
+                let episodes = match.episodes, notesCeiling = match.notesCeiling
                 var (momentCursor, episodeCursor) = cursors[partIndex][alternative]
                 for (index, candidate) in candidates.enumerated() {
                     var chapterOwn = 0.0
@@ -112,10 +112,7 @@ enum EpisodeBounds {
                     var context = 0.0
                     var notesOwn = 0.0
                     if inContext {
-                        for field in 0..<fieldCount {
-                            let frequency = episodeFrequency[episodeCursor * fieldCount + field]
-                            if frequency > 0 { context += Ranking.fieldWeights[field] * Double(frequency) / scratch.lengths[index * fieldCount + field] }
-                        }
+                        context = match.contextPseudoFrequency(episodeCursor) { scratch.lengths[index * fieldCount + $0] }
                         if match.notesAllowed {
                             notesOwn = Double(notesCeiling[episodeCursor]) / Double(NotesCeilings.levels) / scratch.notesNormalisers[index]
                         }
