@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The build cache: every source's parsed and analysed episodes, kept outside the index
 /// folder (by default `.shownotes-cache/<index folder name>/` beside the index folder, which
@@ -11,9 +12,9 @@ import Darwin
 /// Files: `table` (see `CacheTable`, replaced by rename) and one append-only `pack-N` of
 /// records. A build appends the records it made and writes a new table; records no table
 /// names are garbage, dropped when the pack is compacted. A killed build leaves at most
-/// some garbage, never a table naming bytes that are not there. Only the main thread uses
-/// this type; workers read the `snapshot`.
-final class AnalysisCache {
+/// some garbage, never a table naming bytes that are not there. Workers read the `snapshot`
+/// and call `remember`, `keep` and `store` (which take a lock); `save` runs once they are done.
+final class AnalysisCache: @unchecked Sendable {
     let folder: String
     let snapshot: CacheSnapshot
     private let lock: IndexStore.Lock
@@ -21,6 +22,8 @@ final class AnalysisCache {
     private var pack: Int32 = -1
     private var packSize = 0
     private let startedAt = FileIdentity.now()
+    /// Held by `remember`, `keep` and `store`, which workers call.
+    private let updating = Mutex(())
 
     /// Opens (creating) the cache folder; throws a one-line reason when it cannot be used.
     init(folder: String) throws(CacheDamage) {
@@ -57,17 +60,23 @@ final class AnalysisCache {
     /// Remembers a source file's identity and hash, unless it changed too recently to trust.
     func remember(_ display: String, identity: FileIdentity?, hash: String) {
         guard let identity, !identity.isRacy(against: startedAt - 2_000_000_000) else { return }
-        next.seen[display] = CacheTable.Seen(identity: identity, hash: hash)
+        updating.withLock { _ in next.seen[display] = CacheTable.Seen(identity: identity, hash: hash) }
     }
 
     /// Keeps a record of the snapshot in the next table.
-    func keep(_ key: String, at place: CacheTable.Place) { next.records[key] = place }
+    func keep(_ key: String, at place: CacheTable.Place) {
+        updating.withLock { _ in next.records[key] = place }
+    }
 
-    /// Appends a new record; on a write error the record is simply not cached.
+    /// Appends a new record; on a write error the record is simply not cached. Records are
+    /// appended in the order workers make them: only their places, not the index, depend on it.
     func store(_ key: String, record: [UInt8]) {
-        guard pack >= 0, Self.writeAll(pack, record) else { return }
-        next.records[key] = CacheTable.Place(offset: packSize, length: record.count, checksum: RecordChecksum.of(record))
-        packSize += record.count
+        let checksum = RecordChecksum.of(record)
+        updating.withLock { _ in
+            guard pack >= 0, Self.writeAll(pack, record) else { return }
+            next.records[key] = CacheTable.Place(offset: packSize, length: record.count, checksum: checksum)
+            packSize += record.count
+        }
     }
 
     /// Makes this build's records the cache: the pack is flushed before the table names it.

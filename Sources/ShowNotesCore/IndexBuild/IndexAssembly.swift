@@ -1,23 +1,23 @@
-/// The index being put together from resolved sources, taken one by one in stored-path
-/// order on the main thread: their episodes go to the `IndexBuilder`, their hashes to the
-/// manifest, and what the cache should keep or store to the cache.
-struct IndexAssembly {
+/// One segment of the index being put together: the sources of one run of consecutive
+/// sources, taken in stored-path order on one worker thread. Their episodes go to the
+/// segment's `IndexBuilder`, their hashes to its part of the manifest, and what the cache
+/// should keep or store to the cache. `serialize` joins the segments, in order, into the
+/// index file.
+struct IndexAssembly: Sendable {
     var builder = IndexBuilder()
-    var manifest = SourceManifest(entries: [])
+    var manifest: [SourceManifest.Entry] = []
+    /// What was noticed while reading, in source order.
+    var diagnostics: [Diagnostic] = []
+    /// Sources that could not be read.
+    var unreadable: [InputError] = []
     /// Sources whose episodes came from the cache.
     var fromCache = 0
-    let cache: AnalysisCache?
-    let roots: SourceRoots
+    /// A cached analysis that did not decode: the segment stops there.
+    var failure: IndexBuildError?
 
-    init(cache: AnalysisCache?, roots: SourceRoots, sources: Int) {
-        self.cache = cache
-        self.roots = roots
-        manifest.entries.reserveCapacity(sources)
-    }
-
-    /// Adds one source; reports its diagnostics through `report`.
-    mutating func take(_ resolved: ResolvedSource, of source: IndexSource, report: (Diagnostic) -> Void) throws(IndexBuildError) {
-        for diagnostic in resolved.outcome.diagnostics { report(diagnostic) }
+    /// Adds one source.
+    mutating func take(_ resolved: ResolvedSource, of source: IndexSource, roots: SourceRoots, cache: AnalysisCache?) throws(IndexBuildError) {
+        diagnostics += resolved.outcome.diagnostics
         builder.beginSource(root: roots.number(of: source), contentHash: UInt64(resolved.hash, radix: 16) ?? 0)
         try resolved.outcome.episodes.withEncodings { (bytes, offset, count) throws(IndexBuildError) in
             var offset = offset
@@ -29,7 +29,7 @@ struct IndexAssembly {
                 }
             }
         }
-        manifest.entries.append(SourceManifest.Entry(
+        manifest.append(SourceManifest.Entry(
             path: source.relative, hash: resolved.hash,
             dependencies: resolved.outcome.dependencies.map { .init(path: source.relativeFolder + $0.path, hash: $0.hash) }))
         guard let cache else { return }
@@ -46,14 +46,15 @@ struct IndexAssembly {
         }
     }
 
-    /// The index file's bytes (text blocks reused from the cache where they are unchanged).
-    mutating func serialize() -> [UInt8] {
-        builder.metadata["manifest"] = manifest.text
-        builder.metadata["fingerprint"] = BuildFingerprint.current
-        builder.metadata["roots"] = roots.text
+    /// The index file's bytes from every segment, in order (text blocks reused from the cache
+    /// where they are unchanged).
+    static func serialize(_ segments: [IndexAssembly], roots: SourceRoots, cache: AnalysisCache?) -> [UInt8] {
+        var metadata: [String: String] = [:]
+        metadata["manifest"] = SourceManifest(entries: segments.flatMap(\.manifest)).text
+        metadata["fingerprint"] = BuildFingerprint.current
+        metadata["roots"] = roots.text
         let blocks = cache.map { TextBlockCache(snapshot: $0.snapshot) }
-        builder.textBlocks = blocks
-        let bytes = builder.serialize()
+        let bytes = IndexWriter.serialize(segments.map(\.builder), metadata: metadata, textBlocks: blocks)
         if let cache, let blocks { blocks.commit(to: cache) }
         return bytes
     }

@@ -1,16 +1,21 @@
+import Synchronization
+
 /// Builds an index file from sources: what `shownotes index` runs.
 ///
 /// The same sources give the same bytes, whatever the order they are found in, the absolute
 /// path they sit under, the number of threads and the state of the build cache: sources are
-/// sorted by stored (relative) path, read on several threads but added in that order, and
-/// the cache hands back exactly what reading would give (it is keyed by content hash).
+/// sorted by stored (relative) path and the cache hands back exactly what reading would give
+/// (it is keyed by content hash).
 ///
-/// Sources are read in chunks: while the main thread adds one chunk's episodes to the
-/// index, the workers read the next. The index is written beside the old one and renamed
+/// The sorted sources are cut into runs of consecutive sources, a few per worker; each worker
+/// takes the next run and reads, analyses and adds its sources to a segment of its own (no
+/// thread waits for another while sources are read), and the segments are written, in
+/// order, as one index (`IndexWriter`). The index is written beside the old one and renamed
 /// into place, under the index folder's lock.
 public enum IndexBuild {
-    /// Sources per chunk: small enough for a lively progress line and bounded memory.
-    static let chunkSize = 64
+    /// Runs per worker: enough that no worker is left with much to do while the others are
+    /// done, few enough that joining the segments' terms stays cheap.
+    static let runsPerWorker = 8
 
     public static func run(_ options: IndexBuildOptions, events: (IndexBuildEvent) -> Void) throws(IndexBuildError) -> IndexBuildSummary {
         let found = IndexSources.discover(options.sources)
@@ -39,38 +44,46 @@ public enum IndexBuild {
 
         let sources = found.sources
         events(.started(files: sources.count))
-        var assembly = IndexAssembly(cache: cache, roots: try SourceRoots(sources, index: options.index), sources: sources.count)
-        var unreadable: [InputError] = []
+        let roots = try SourceRoots(sources, index: options.index)
         let pool = AnalyzerPool(count: options.workers)
         let snapshot = cache?.snapshot
-
-        func start(_ chunk: Int) -> ParallelBatch<Result<ResolvedSource, InputError>> {
-            let part = Array(sources[chunk * chunkSize..<min(sources.count, (chunk + 1) * chunkSize)])
-            return ParallelBatch(count: part.count, workers: options.workers) { worker, index in
-                ResolvedSource.resolve(part[index], cache: snapshot, analyzer: pool.analyzers[worker])
-            }
-        }
-
-        let chunks = (sources.count + chunkSize - 1) / chunkSize
-        var pending = chunks > 0 ? start(0) : nil
-        for chunk in 0..<chunks {
-            guard let batch = pending else { break }
-            let results = batch.wait()
-            pending = chunk + 1 < chunks ? start(chunk + 1) : nil
-            for (offset, result) in results.enumerated() {
-                switch result {
+        let progress = BuildProgress()
+        let runs = max(1, min(sources.count, options.workers * runsPerWorker))
+        let batch = ParallelBatch(count: runs, workers: options.workers) { [cache] worker, run in
+            var segment = IndexAssembly()
+            for source in sources[sources.count * run / runs..<sources.count * (run + 1) / runs] {
+                switch ResolvedSource.resolve(source, cache: snapshot, analyzer: pool.analyzers[worker]) {
                 case .success(let resolved):
-                    try assembly.take(resolved, of: sources[chunk * chunkSize + offset]) { events(.diagnostic($0)) }
+                    let before = segment.builder.episodeCount
+                    do throws(IndexBuildError) {
+                        try segment.take(resolved, of: source, roots: roots, cache: cache)
+                    } catch {
+                        segment.failure = error
+                        return segment
+                    }
+                    progress.add(files: 1, episodes: segment.builder.episodeCount - before)
                 case .failure(let error):
-                    unreadable.append(error)
+                    segment.unreadable.append(error)
+                    progress.add(files: 1, episodes: 0)
                 }
             }
-            events(.progress(files: min(sources.count, (chunk + 1) * chunkSize), episodes: assembly.builder.episodeCount))
+            return segment
         }
+        let segments = batch.wait(tick: 0.25) {
+            let (files, episodes) = progress.counts
+            events(.progress(files: files, episodes: episodes))
+        }
+        for segment in segments {
+            for diagnostic in segment.diagnostics { events(.diagnostic(diagnostic)) }
+            if let failure = segment.failure { throw failure }
+        }
+        let unreadable = segments.flatMap(\.unreadable)
         guard unreadable.isEmpty else { throw .sources(unreadable) }
+        let (files, episodes) = progress.counts
+        events(.progress(files: files, episodes: episodes))
 
         events(.writing)
-        let bytes = assembly.serialize()
+        let bytes = IndexAssembly.serialize(segments, roots: roots, cache: cache)
         do {
             try IndexStore.write(bytes, to: options.index)
         } catch {
@@ -82,12 +95,23 @@ public enum IndexBuild {
             events(.cacheUnavailable(error.what))
         }
         summary.files = sources.count
-        summary.episodes = assembly.builder.episodeCount
-        summary.moments = assembly.builder.momentCount
-        summary.fromCache = assembly.fromCache
+        summary.episodes = segments.reduce(0) { $0 + $1.builder.episodeCount }
+        summary.moments = segments.reduce(0) { $0 + $1.builder.momentCount }
+        summary.fromCache = segments.reduce(0) { $0 + $1.fromCache }
         summary.bytes = bytes.count
         return summary
     }
+}
+
+/// How many sources and episodes the workers have added so far, for the progress line.
+final class BuildProgress: Sendable {
+    private let state = Mutex((files: 0, episodes: 0))
+
+    func add(files: Int, episodes: Int) {
+        state.withLock { $0 = ($0.files + files, $0.episodes + episodes) }
+    }
+
+    var counts: (files: Int, episodes: Int) { state.withLock { $0 } }
 }
 
 /// One `EpisodeAnalyzer` per worker (an analyzer is not thread-safe; worker `w` alone uses

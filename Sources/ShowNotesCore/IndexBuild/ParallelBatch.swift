@@ -42,4 +42,10 @@ final class ParallelBatch<Output: Sendable>: @unchecked Sendable {
         group.wait()
         return slots.compactMap { $0 }
     }
+
+    /// Waits for every index to be done, calling `tick` every `interval` seconds meanwhile.
+    func wait(tick interval: Double, _ tick: () -> Void) -> [Output] {
+        while group.wait(timeout: .now() + interval) == .timedOut { tick() }
+        return slots.compactMap { $0 }
+    }
 }

@@ -1,37 +1,42 @@
-import CZlib
-
 /// Builds the index bytes from analysed episodes: chapters and page sections are documents
 /// with their own text; each episode's context (title, podcast, people, notes) is indexed
 /// once, and its takeaways and summary are ranges of its notes field, not copies.
 ///
 /// Episodes must be added in a deterministic order (the caller sorts by source path);
 /// everything written is then a pure function of the episodes: no clock, no hash order.
-public struct IndexBuilder {
+///
+/// A builder can also hold one *segment* of an index: the episodes of a run of consecutive
+/// sources, built on a thread of its own. `IndexWriter.serialize` writes the segments of all
+/// the runs, in order, as the one index a single builder given every episode would write
+/// (documents are numbered from where the previous segment's end).
+public struct IndexBuilder: Sendable {
     /// Each distinct term once, numbered in order of first appearance: one hash lookup per
     /// term and document, and the postings logs hold numbers, not strings.
-    private var terms = TermTable()
-    private var momentTerms = PostingsLog(fields: 1)
-    private var episodeTerms = PostingsLog(fields: IndexFormat.EpisodeField.allCases.count)
-    private var momentTable = ByteWriter()
-    private var momentNorms: [UInt8] = []
-    private var episodeNorms: [UInt8] = []
-    private var firstMoments = ByteWriter()
+    private(set) var terms = TermTable()
+    private(set) var momentTerms = PostingsLog(fields: 1)
+    private(set) var episodeTerms = PostingsLog(fields: IndexFormat.EpisodeField.allCases.count)
+    /// Each episode's moment layout (`MomentLayout`), one after the other.
+    private(set) var momentTable: [UInt8] = []
+    private(set) var momentNorms: [UInt8] = []
+    private(set) var episodeNorms: [UInt8] = []
+    /// Per episode, its first moment, where its layout starts in `momentTable`, and its source.
+    private(set) var episodeRecords: [EpisodeRecord] = []
     /// Stored texts, items one after the other (`TextStoreWriter.section`): each moment's
     /// stored text (`StoredText`), each episode's strings. Compressed only in `serialize`,
     /// the moment texts on a second thread while the postings are encoded.
-    private var momentTexts = ByteWriter()
-    private var episodeTexts = ByteWriter()
+    private(set) var momentTexts = ByteWriter()
+    private(set) var episodeTexts = ByteWriter()
     /// Stored with each episode added: its source's number in `roots` and the low 32 bits of
     /// its content hash, so a search can find the source and tell whether it changed.
     private var source: (root: Int, hash: UInt32) = (0, 0)
     /// Surface words and their episode counts, for spelling suggestions.
-    private var vocabulary = VocabularyBuilder()
+    private(set) var vocabulary = VocabularyBuilder()
     /// Each episode's takeaways and summary, for the levels of its notes frequencies.
-    private var notesCeilings = NotesCeilings()
+    private(set) var notesCeilings = NotesCeilings()
     /// The moments of the episode being added, for its moment layout.
     private var pendingLayout: [EpisodeAnalysis.Moment] = []
-    private var momentLengthTotal = 0
-    private var episodeLengthTotals = [Int](repeating: 0, count: IndexFormat.EpisodeField.allCases.count)
+    private(set) var momentLengthTotal = 0
+    private(set) var episodeLengthTotals = [Int](repeating: 0, count: IndexFormat.EpisodeField.allCases.count)
     public private(set) var episodeCount = 0
     public private(set) var momentCount = 0
     /// Facts stored in the meta section (fingerprint, manifest): key → value, written sorted.
@@ -66,177 +71,8 @@ public struct IndexBuilder {
     }
 
     /// The whole index file.
-    public mutating func serialize() -> [UInt8] {
-        let texts = momentTexts.bytes, memory = textBlocks
-        let momentStore = Handoff<[UInt8]>([])
-        var postings = PostingsSections()
-        var episodeStore: [UInt8] = []
-        Concurrently.run({ momentStore.value = TextStoreWriter.section(items: texts, memory: memory) }, alongside: {
-            postings = encodePostings()
-            episodeStore = TextStoreWriter.section(items: episodeTexts.bytes, memory: memory)
-        })
-
-        var meta = ByteWriter()
-        meta.varint(episodeCount)
-        meta.varint(momentCount)
-        meta.varint(terms.count)
-        meta.f64(averageMomentLength)
-        for total in episodeLengthTotals { meta.f64(episodeCount == 0 ? 1 : max(1, Double(total) / Double(episodeCount))) }
-        let keys = metadata.keys.sorted { $0.precedesInUTF8($1) }
-        meta.varint(keys.count)
-        for key in keys {
-            meta.string(key)
-            let value = Array((metadata[key] ?? "").utf8)
-            let packed = TextStoreWriter.deflate(value)
-            meta.varint(packed.count)
-            meta.append(packed)
-        }
-
-        var sections: [IndexFormat.Section: [UInt8]] = [:]
-        sections[.meta] = meta.bytes
-        sections[.termIndex] = postings.termIndex.bytes
-        sections[.terms] = postings.dictionary.bytes
-        sections[.momentPostings] = postings.moments.bytes
-        sections[.episodePostings] = postings.episodes.bytes
-        sections[.positions] = postings.positions.bytes
-        sections[.norms] = momentNorms + episodeNorms
-        sections[.moments] = momentTable.bytes
-        sections[.episodes] = firstMoments.bytes
-        sections[.momentTexts] = momentStore.value
-        sections[.episodeTexts] = episodeStore
-        sections[.words] = vocabulary.serialize()
-
-        var header = ByteWriter()
-        header.append(IndexFormat.magic)
-        header.u32(IndexFormat.version)
-        header.u32(UInt32(IndexFormat.Section.allCases.count))
-        var offset = IndexFormat.headerSize
-        for section in IndexFormat.Section.allCases {
-            let body = sections[section] ?? []
-            header.u32(section.rawValue)
-            header.u64(UInt64(offset))
-            header.u64(UInt64(body.count))
-            header.u32(Self.checksum(body))
-            offset += body.count
-        }
-        var file = header.bytes
-        file.reserveCapacity(offset)
-        for section in IndexFormat.Section.allCases { file += sections[section] ?? [] }
-        return file
-    }
-
-    /// The average moment length a search reads from the meta section (at least 1).
-    private var averageMomentLength: Double {
-        momentCount == 0 ? 1 : max(1, Double(momentLengthTotal) / Double(momentCount))
-    }
-
-    /// `CRC32.checksum`, computed by zlib (the same CRC-32, several times faster on whole sections).
-    private static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { buffer in
-            UInt32(truncatingIfNeeded: crc32(0, buffer.baseAddress, uInt(buffer.count)))
-        }
-    }
-
-    /// The dictionary and postings sections.
-    private struct PostingsSections {
-        var termIndex = ByteWriter()
-        var dictionary = ByteWriter()
-        var moments = ByteWriter()
-        var episodes = ByteWriter()
-        var positions = ByteWriter()
-    }
-
-    /// Where one term's lists start in the postings sections, and how many bytes of
-    /// positions its moment postings have (the rest are its episode postings').
-    private struct TermPlace {
-        var moments: Int
-        var episodes: Int
-        var positions: Int
-        var momentPositions: Int
-    }
-
-    /// Every term in byte order with its postings: the dictionary, its index, the postings and
-    /// positions. The lists — most of the work — are encoded on two threads, each taking a
-    /// run of terms with about half the postings; the dictionary is written after, in order.
-    private func encodePostings() -> PostingsSections {
-        let order = terms.sortedIDs()
-        let momentLog = momentTerms, episodeLog = episodeTerms, termCount = terms.count
-        let notes = NotesFrequencyWriter(ceilings: notesCeilings, normalisers: Ranking.lengthNormalisers(average: averageMomentLength))
-        let groupedMoments = Handoff<PostingsLog.Groups?>(nil)
-        var episodeGroups: PostingsLog.Groups?
-        Concurrently.run({ groupedMoments.value = momentLog.grouped(termCount: termCount) }, alongside: {
-            episodeGroups = episodeLog.grouped(termCount: termCount)
-        })
-        guard let momentGroups = groupedMoments.value, let episodeGroups else { preconditionFailure("postings not grouped") }
-
-        let total = momentGroups.entries.count + episodeGroups.entries.count
-        var split = 0, before = 0
-        while split < order.count, before * 2 < total {
-            before += momentGroups.count(order[split]) + episodeGroups.count(order[split])
-            split += 1
-        }
-        let secondTerms = order[split...]
-        let secondHalf = Handoff<(PostingsSections, [TermPlace])?>(nil)
-        var firstHalf: (PostingsSections, [TermPlace])?
-        Concurrently.run({
-            secondHalf.value = Self.lists(of: secondTerms, momentLog, momentGroups, episodeLog, episodeGroups, notes: notes)
-        }, alongside: {
-            firstHalf = Self.lists(of: order[..<split], momentLog, momentGroups, episodeLog, episodeGroups, notes: notes)
-        })
-        guard var (out, places) = firstHalf, let (second, secondPlaces) = secondHalf.value else { preconditionFailure("postings not written") }
-        let base = (out.moments.count, out.episodes.count, out.positions.count)
-        places += secondPlaces.map { place in
-            TermPlace(moments: place.moments + base.0, episodes: place.episodes + base.1, positions: place.positions + base.2,
-                      momentPositions: place.momentPositions)
-        }
-        out.moments.append(second.moments.bytes)
-        out.episodes.append(second.episodes.bytes)
-        out.positions.append(second.positions.bytes)
-
-        var previousTerm: [UInt8] = []
-        var previousPlace = TermPlace(moments: 0, episodes: 0, positions: 0, momentPositions: 0)
-        for (number, term) in order.enumerated() {
-            let bytes = Array(terms.bytes(term))
-            if number % IndexFormat.termsPerBlock == 0 {
-                out.termIndex.u32(UInt32(out.dictionary.count))
-                previousTerm = []
-                previousPlace = TermPlace(moments: 0, episodes: 0, positions: 0, momentPositions: 0)
-            }
-            let shared = zip(previousTerm, bytes).prefix(while: { $0 == $1 }).count
-            out.dictionary.varint(shared)
-            out.dictionary.varint(bytes.count - shared)
-            out.dictionary.append(Array(bytes[shared...]))
-            let place = places[number]
-            out.dictionary.varint(place.moments - previousPlace.moments)
-            out.dictionary.varint(place.episodes - previousPlace.episodes)
-            out.dictionary.varint(place.positions - previousPlace.positions)
-            out.dictionary.varint(momentGroups.count(term))
-            out.dictionary.varint(episodeGroups.count(term))
-            out.dictionary.varint(place.momentPositions)
-            previousPlace = place
-            previousTerm = bytes
-        }
-        return out
-    }
-
-    /// The moment and episode postings (and positions) of `terms`, one after the other, with
-    /// each term's place in what is returned.
-    private static func lists(of terms: ArraySlice<Int>, _ momentLog: PostingsLog, _ momentGroups: PostingsLog.Groups,
-                              _ episodeLog: PostingsLog, _ episodeGroups: PostingsLog.Groups,
-                              notes: NotesFrequencyWriter) -> (PostingsSections, [TermPlace]) {
-        var out = PostingsSections()
-        var places: [TermPlace] = []
-        places.reserveCapacity(terms.count)
-        var scratch = PostingsLog.Scratch()
-        for term in terms {
-            var place = TermPlace(moments: out.moments.count, episodes: out.episodes.count, positions: out.positions.count, momentPositions: 0)
-            momentLog.write(term: term, groups: momentGroups, notes: nil, postings: &out.moments, positions: &out.positions, scratch: &scratch)
-            place.momentPositions = out.positions.count - place.positions
-            episodeLog.write(term: term, groups: episodeGroups, notes: notes, postings: &out.episodes, positions: &out.positions,
-                             scratch: &scratch)
-            places.append(place)
-        }
-        return (out, places)
+    public func serialize() -> [UInt8] {
+        IndexWriter.serialize([self], metadata: metadata, textBlocks: textBlocks)
     }
 }
 
@@ -245,11 +81,8 @@ public struct IndexBuilder {
 extension IndexBuilder: EncodedAnalysisVisitor {
     mutating func visitStrings(_ strings: [String], fieldLengths: [Int]) {
         episodeCount += 1
-        firstMoments.u32(UInt32(momentCount))
-        firstMoments.u32(UInt32(momentTable.count))
-        firstMoments.u32(source.hash)
-        firstMoments.u8(UInt8(truncatingIfNeeded: source.root))
-        firstMoments.u8(UInt8(truncatingIfNeeded: source.root >> 8))
+        episodeRecords.append(EpisodeRecord(firstMoment: UInt32(momentCount), layoutStart: UInt32(momentTable.count),
+                                            sourceHash: source.hash, sourceRoot: UInt16(truncatingIfNeeded: source.root)))
         pendingLayout.removeAll(keepingCapacity: true)
         for string in strings { episodeTexts.string(string) }
         for (field, length) in fieldLengths.enumerated() {
@@ -284,7 +117,26 @@ extension IndexBuilder: EncodedAnalysisVisitor {
 
     mutating func visitWords(_ words: [String]) {
         vocabulary.add(words)
-        momentTable.append(MomentLayout.encode(pendingLayout))
+        momentTable += MomentLayout.encode(pendingLayout)
         notesCeilings.endEpisode()
+    }
+}
+
+/// What the `episodes` section holds for one episode (`IndexFormat.episodeRecordSize` bytes).
+struct EpisodeRecord {
+    var firstMoment: UInt32
+    /// Where the episode's moment layout starts in the `moments` section.
+    var layoutStart: UInt32
+    /// The low 32 bits of its source's content hash.
+    var sourceHash: UInt32
+    /// Its source's root number (see `MomentTextReader`).
+    var sourceRoot: UInt16
+
+    func write(to writer: inout ByteWriter, momentBase: UInt32, layoutBase: UInt32) {
+        writer.u32(firstMoment + momentBase)
+        writer.u32(layoutStart + layoutBase)
+        writer.u32(sourceHash)
+        writer.u8(UInt8(truncatingIfNeeded: sourceRoot))
+        writer.u8(UInt8(truncatingIfNeeded: sourceRoot >> 8))
     }
 }

@@ -36,6 +36,13 @@ struct NotesCeilings {
         starts.append(ranges.count)
     }
 
+    /// Appends the episodes of `other`, which come after these (`IndexWriter`'s segments).
+    mutating func append(_ other: NotesCeilings) {
+        let base = ranges.count
+        starts += other.starts.dropFirst().map { $0 + base }
+        ranges += other.ranges
+    }
+
     /// The level of a term in `episode` whose notes positions (ascending) are `positions`,
     /// `normaliser` giving a moment norm byte's BM25 length normaliser.
     func level(episode: Int, positions: UnsafeBufferPointer<UInt32>, normaliser: (UInt8) -> Double) -> Int {

@@ -45,6 +45,9 @@ struct PostingsLog {
     private var entries: [Entry] = []
     private var positions: [UInt32] = []
 
+    /// How many entries (term in document) were added.
+    var count: Int { entries.count }
+
     init(fields: Int) {
         precondition((1...4).contains(fields), "an entry holds at most four frequencies")
         self.fields = fields
@@ -125,39 +128,66 @@ struct PostingsLog {
         return count
     }
 
+    /// One segment's entries of a term (`IndexWriter`): `entries[range]` of `groups[segment]`,
+    /// their documents numbered from `documentBase` in the whole index.
+    struct Run {
+        var segment: Int
+        var range: Range<Int>
+        var documentBase: UInt32
+    }
+
     /// Buffers reused from term to term while writing.
     struct Scratch {
+        var runs: [Run] = []
         var blocks = ByteWriter()
         var blockEnds: [Int] = []
         var blockPositionBytes: [Int] = []
         var lastDocuments: [UInt32] = []
     }
 
-    /// Writes the postings of `term` to `postings` and their positions to `positions`; for
-    /// episode postings, `notes` writes each notes frequency with its level.
-    func write(term: Int, groups: Groups, notes: NotesFrequencyWriter?, postings: inout ByteWriter, positions output: inout ByteWriter,
+    /// Writes the postings of one term — the entries of `scratch.runs`, one segment's after
+    /// the other, as one list — to `postings` and their positions to `positions`; for episode
+    /// postings, `notes` writes each notes frequency with its level.
+    func write(_ groups: [Groups], notes: NotesFrequencyWriter?, postings: inout ByteWriter, positions output: inout ByteWriter,
                scratch: inout Scratch) {
-        let first = groups.starts[term], count = groups.starts[term + 1] - first
+        let runs = scratch.runs
+        let count = runs.reduce(0) { $0 + $1.range.count }
         guard count > 0 else { return }
         let blockCount = (count + IndexFormat.blockSize - 1) / IndexFormat.blockSize
+        var run = 0, slot = runs[0].range.lowerBound
+        var previous: UInt32 = 0, isFirst = true
+        /// The next block's entries (at most `blockSize`), run by run; returns its last document.
+        func block(to writer: inout ByteWriter) -> UInt32 {
+            var left = IndexFormat.blockSize
+            while left > 0, run < runs.count {
+                let current = runs[run]
+                let end = min(current.range.upperBound, slot + left)
+                previous = writeBlock(groups[current.segment], slot..<end, base: current.documentBase, previous: previous, isFirst: isFirst,
+                                      notes: notes, to: &writer, positions: &output)
+                isFirst = false
+                left -= end - slot
+                slot = end
+                if slot == current.range.upperBound {
+                    run += 1
+                    if run < runs.count { slot = runs[run].range.lowerBound }
+                }
+            }
+            return previous
+        }
         guard blockCount > 1 else {
-            _ = writeBlock(groups, first..<first + count, previous: 0, isFirst: true, notes: notes, to: &postings, positions: &output)
+            _ = block(to: &postings)
             return
         }
         scratch.blocks.bytes.removeAll(keepingCapacity: true)
         scratch.blockEnds.removeAll(keepingCapacity: true)
         scratch.blockPositionBytes.removeAll(keepingCapacity: true)
         scratch.lastDocuments.removeAll(keepingCapacity: true)
-        var previous: UInt32 = 0
-        for block in 0..<blockCount {
-            let start = first + block * IndexFormat.blockSize
-            let end = min(first + count, start + IndexFormat.blockSize)
+        for _ in 0..<blockCount {
             let positionsStart = output.count
-            previous = writeBlock(groups, start..<end, previous: previous, isFirst: block == 0, notes: notes, to: &scratch.blocks,
-                                  positions: &output)
+            let last = block(to: &scratch.blocks)
             scratch.blockEnds.append(scratch.blocks.count)
             scratch.blockPositionBytes.append(output.count - positionsStart)
-            scratch.lastDocuments.append(previous)
+            scratch.lastDocuments.append(last)
         }
         var lastDocument: UInt32 = 0
         var blockStart = 0
@@ -172,15 +202,16 @@ struct PostingsLog {
     }
 
     /// Writes the grouped entries in `slots` (one block); returns the last document.
-    private func writeBlock(_ groups: Groups, _ slots: Range<Int>, previous start: UInt32, isFirst: Bool, notes: NotesFrequencyWriter?,
-                            to writer: inout ByteWriter, positions output: inout ByteWriter) -> UInt32 {
+    private func writeBlock(_ groups: Groups, _ slots: Range<Int>, base: UInt32, previous start: UInt32, isFirst: Bool,
+                            notes: NotesFrequencyWriter?, to writer: inout ByteWriter, positions output: inout ByteWriter) -> UInt32 {
         var previous = start
         var isFirst = isFirst
         for slot in slots {
             let entry = groups.entries[slot]
-            let gap = isFirst ? Int(entry.document) : Int(entry.document - previous) - 1
+            let document = entry.document + base
+            let gap = isFirst ? Int(document) : Int(document - previous) - 1
             isFirst = false
-            previous = entry.document
+            previous = document
             if fields == 1 {
                 let frequency = Int(entry.frequencies.0)
                 writer.varint(gap << 1 | (frequency > 1 ? 1 : 0))
@@ -194,7 +225,7 @@ struct PostingsLog {
                     let count = Int(entry[field])
                     if let notes, field == notes.field {
                         writer.varint(groups.positions.withUnsafeBufferPointer { positions in
-                            notes.word(episode: entry.document, positions: UnsafeBufferPointer(rebasing: positions[fieldStart..<fieldStart + count]))
+                            notes.word(episode: document, positions: UnsafeBufferPointer(rebasing: positions[fieldStart..<fieldStart + count]))
                         })
                     } else {
                         writer.varint(count)

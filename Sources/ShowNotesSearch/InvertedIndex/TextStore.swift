@@ -22,7 +22,7 @@ struct TextStoreWriter {
     static func section(_ texts: [String], memory: (any TextBlockMemory)?) -> [UInt8] {
         var items = ByteWriter()
         for text in texts { items.string(text) }
-        return section(items: items.bytes, memory: memory)
+        return section(items: [items.bytes], memory: memory)
     }
 
     mutating func append(_ text: String) {
@@ -38,16 +38,19 @@ struct TextStoreWriter {
         itemCount += 1
     }
 
-    /// The section holding the items written one after the other in `items`, each as
-    /// `varint(length)` then its bytes (as `ByteWriter.string` writes a string).
-    static func section(items: [UInt8], memory: (any TextBlockMemory)?) -> [UInt8] {
+    /// The section holding the items written one after the other in each of `parts`, in
+    /// order, each item as `varint(length)` then its bytes (as `ByteWriter.string` writes a
+    /// string). Several parts: the segments of a build (`IndexWriter`).
+    static func section(items parts: [[UInt8]], memory: (any TextBlockMemory)?) -> [UInt8] {
         var store = TextStoreWriter(memory: memory)
-        items.withUnsafeBytes { raw in
-            var reader = ByteReader(raw)
-            var start = 0
-            while let length = try? reader.varint(), (try? reader.skip(length)) != nil {
-                store.append(item: UnsafeRawBufferPointer(rebasing: raw[start..<reader.offset]))
-                start = reader.offset
+        for items in parts {
+            items.withUnsafeBytes { raw in
+                var reader = ByteReader(raw)
+                var start = 0
+                while let length = try? reader.varint(), (try? reader.skip(length)) != nil {
+                    store.append(item: UnsafeRawBufferPointer(rebasing: raw[start..<reader.offset]))
+                    start = reader.offset
+                }
             }
         }
         return store.serialize()

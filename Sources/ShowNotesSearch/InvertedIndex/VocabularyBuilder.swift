@@ -13,13 +13,20 @@ struct VocabularyBuilder {
     private var frequencies: [Int] = []
 
     mutating func add(_ episodeWords: [String]) {
-        for word in episodeWords {
-            if let number = numbers.number(WordHashTable.hash(word)) {
-                frequencies[number] += 1
-            } else {
-                words.append(word)
-                frequencies.append(1)
-            }
+        for word in episodeWords { add(word, episodes: 1) }
+    }
+
+    /// Adds the words of another part of the same index (`IndexWriter`'s segments).
+    mutating func add(_ other: VocabularyBuilder) {
+        for (word, frequency) in zip(other.words, other.frequencies) { add(word, episodes: frequency) }
+    }
+
+    private mutating func add(_ word: String, episodes: Int) {
+        if let number = numbers.number(WordHashTable.hash(word)) {
+            frequencies[number] += episodes
+        } else {
+            words.append(word)
+            frequencies.append(episodes)
         }
     }
 

@@ -14,19 +14,20 @@ struct EpisodeSkippingTests {
 
     /// Episodes with titles, summaries, takeaways and chapters drawn from a small vocabulary, so
     /// that every word matches many moments with many different scores.
-    static func library() throws -> IndexReader {
+    static func library() throws -> IndexReader { try SearchIndex.open(libraryEpisodes()) }
+
+    static func libraryEpisodes() -> [(Episode, String)] {
         var random = SplitMix64(seed: 2026)
         func words(_ range: ClosedRange<Int>) -> String {
             (0..<Int.random(in: range, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ")
         }
-        let episodes = (0..<240).map { number in
+        return (0..<240).map { number in
             let chapters = (0..<Int.random(in: 2...9, using: &random)).map { Chapter(startTime: Double($0 * 120), title: words(1...6)) }
             let takeaways = (0..<Int.random(in: 0...4, using: &random)).map { _ in words(3...12) }
             let episode = Episode(title: words(2...6), podcast: "Show \(number % 7)", summary: words(5...30), takeaways: takeaways,
                                   chapters: chapters, people: [Person(name: "Ana Ruiz", role: "guest")], source: "gen/\(number).txt")
             return (episode, "gen/\(number).txt")
         }
-        return try SearchIndex.open(episodes)
     }
 
     static let queries = ["team", "team culture", "\"team culture\"", "sleep recovery injury", "tra*", "people -sleep",
