@@ -28,6 +28,8 @@ final class Analyzer {
     /// A word is stemmed once, and looking it up makes no `String`.
     private var words = TermTable()
     private var termOfWord: [Int32] = []
+    /// The surface words of the texts split since `surface.start()` (for the spelling vocabulary).
+    private(set) var surface = SurfaceWordSet()
 
     /// Terms with positions starting at `firstPosition`; returns the next free position too.
     func tokens(_ text: String, firstPosition: Int = 0) -> (tokens: [Token], next: Int) {
@@ -53,6 +55,7 @@ final class Analyzer {
         terms = TermTable()
         words = TermTable()
         termOfWord = []
+        surface = SurfaceWordSet()
     }
 
     /// Turns compounds into tokens as the splitter finds them (no string per word).
@@ -62,21 +65,23 @@ final class Analyzer {
         var tokens: [NumberedToken]
 
         mutating func take(_ bytes: UnsafeRawBufferPointer, ends: [Int], split: Bool) {
-            let whole = analyzer.termNumber(bytes)
+            let whole = analyzer.wordNumber(bytes)
             guard split else {
-                add(whole, isJoined: false)
+                add(whole)
                 return
             }
-            tokens.append(NumberedToken(term: whole, position: Int32(truncatingIfNeeded: position), isJoined: true))
+            tokens.append(NumberedToken(term: analyzer.termOfWord[whole], position: Int32(truncatingIfNeeded: position), isJoined: true))
             var start = 0
             for end in ends {
-                add(analyzer.termNumber(UnsafeRawBufferPointer(rebasing: bytes[start..<end])), isJoined: false)
+                add(analyzer.wordNumber(UnsafeRawBufferPointer(rebasing: bytes[start..<end])))
                 start = end
             }
         }
 
-        private mutating func add(_ term: Int32, isJoined: Bool) {
-            tokens.append(NumberedToken(term: term, position: Int32(truncatingIfNeeded: position), isJoined: isJoined))
+        /// A part (or an unsplit compound): a token of its own, and maybe a surface word.
+        private mutating func add(_ word: Int) {
+            tokens.append(NumberedToken(term: analyzer.termOfWord[word], position: Int32(truncatingIfNeeded: position), isJoined: false))
+            analyzer.surface.note(word)
             position += 1
         }
     }
@@ -103,12 +108,26 @@ final class Analyzer {
     /// The number of the term of the folded word spelled by `word`: its stem, or the word
     /// itself when it holds a digit.
     func termNumber(_ word: UnsafeRawBufferPointer) -> Int32 {
+        termOfWord[wordNumber(word)]
+    }
+
+    /// The number of the folded word spelled by `word` (its term is `termOfWord[number]`).
+    private func wordNumber(_ word: UnsafeRawBufferPointer) -> Int {
         let number = words.id(of: word)
-        if number < termOfWord.count { return termOfWord[number] }
+        if number < termOfWord.count { return number }
         let term = word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? terms.id(of: word) : stemmer.stem(word) { terms.id(of: $0) }
         termOfWord.append(Int32(term))
-        return Int32(term)
+        surface.learn(word)
+        return number
     }
+
+    /// Calls `body` with the bytes of word `number` (valid only inside it).
+    func withWordBytes<Result>(_ number: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        words.withBytes(number, body)
+    }
+
+    /// Starts collecting surface words afresh (`surface`).
+    func startSurfaceWords() { surface.start() }
 
     /// A run of word characters joined by `-`, `'`, or (between digits) `,` `.` `:`.
     struct Compound {

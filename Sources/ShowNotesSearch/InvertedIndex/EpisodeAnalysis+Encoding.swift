@@ -104,12 +104,12 @@ extension EpisodeAnalysis {
                 }
             }
         }
-        let wordCount = try count(&reader)
-        var words: [String] = []
-        words.reserveCapacity(wordCount)
         previous.removeAll(keepingCapacity: true)
-        for _ in 0..<wordCount { words.append(try readTerm(&reader, after: &previous)) }
-        visitor.visitWords(words)
+        for _ in 0..<(try count(&reader)) {
+            try readTermBytes(&reader, after: &previous)
+            previous.withUnsafeBytes { visitor.visitWord($0) }
+        }
+        visitor.visitEnd()
     }
 
     /// Builds the value, for `decode`.
@@ -140,7 +140,9 @@ extension EpisodeAnalysis {
             analysis.moments[analysis.moments.count - 1].terms.append((String(decoding: term, as: UTF8.self), Array(positions)))
         }
 
-        mutating func visitWords(_ words: [String]) { analysis.words = words }
+        mutating func visitWord(_ word: UnsafeRawBufferPointer) { analysis.words.append(String(decoding: word, as: UTF8.self)) }
+
+        mutating func visitEnd() {}
     }
 
     /// A count of items that take at least one byte each: never more than the bytes left.
@@ -165,11 +167,6 @@ extension EpisodeAnalysis {
         writer.bytes.append(contentsOf: term[shared...])
         previous.removeAll(keepingCapacity: true)
         previous.append(contentsOf: term)
-    }
-
-    private static func readTerm(_ reader: inout ByteReader, after previous: inout [UInt8]) throws(IndexCorruption) -> String {
-        try readTermBytes(&reader, after: &previous)
-        return String(decoding: previous, as: UTF8.self)
     }
 
     /// Reads a prefix-compressed term into `previous` (which held the term before it).
@@ -214,5 +211,8 @@ protocol EncodedAnalysisVisitor {
     mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan], length: Int)
     /// A term (UTF-8 bytes) of the moment visited last.
     mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>)
-    mutating func visitWords(_ words: [String])
+    /// A surface word (UTF-8 bytes) of the episode.
+    mutating func visitWord(_ word: UnsafeRawBufferPointer)
+    /// The episode is complete.
+    mutating func visitEnd()
 }

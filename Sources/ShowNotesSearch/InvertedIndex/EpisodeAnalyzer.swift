@@ -32,6 +32,7 @@ public final class EpisodeAnalyzer {
     /// for the whole episode), so the index can store references instead of copies.
     public func encode(_ episode: Episode, source: String, sourceBytes: UnsafeRawBufferPointer? = nil, into output: inout [UInt8]) {
         analyzer.forgetIfLarge()
+        analyzer.startSurfaceWords()
         var writer = ByteWriter()
         swap(&writer.bytes, &output)
         defer { swap(&writer.bytes, &output) }
@@ -84,14 +85,11 @@ public final class EpisodeAnalyzer {
             writeOwnMoment(.section, text: text, first: UInt32.max, spans: spans(text), to: &writer)
         }
 
-        var words = SurfaceWords.List()
-        for text in [episode.title ?? "", episode.podcast ?? ""] + people { SurfaceWords.collect(text, into: &words) }
-        for chapter in episode.chapters { SurfaceWords.collect(chapter.title, into: &words) }
-        for moment in notesMoments { SurfaceWords.collect(moment.text, into: &words) }
-        for section in episode.sections { SurfaceWords.collect(section.heading + "\u{1F}" + section.text, into: &words) }
-        writer.varint(words.words.count)
+        // Surface words, met while the texts above were split.
+        let words = analyzer.surface.words
+        writer.varint(words.count)
         var previous: [UInt8] = []
-        for word in words.words { EpisodeAnalysis.writeTerm(word, after: &previous, to: &writer) }
+        for word in words { analyzer.withWordBytes(Int(word)) { EpisodeAnalysis.writeTerm($0, after: &previous, to: &writer) } }
     }
 
     private static func writeMomentHead(_ kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan],

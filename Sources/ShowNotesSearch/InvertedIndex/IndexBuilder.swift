@@ -115,8 +115,11 @@ extension IndexBuilder: EncodedAnalysisVisitor {
         momentTerms.append(term: terms.id(of: term), document: UInt32(momentCount - 1), positions: positions)
     }
 
-    mutating func visitWords(_ words: [String]) {
-        vocabulary.add(words)
+    mutating func visitWord(_ word: UnsafeRawBufferPointer) {
+        vocabulary.add(word)
+    }
+
+    mutating func visitEnd() {
         momentTable += MomentLayout.encode(pendingLayout)
         notesCeilings.endEpisode()
     }

@@ -12,21 +12,26 @@ struct VocabularyBuilder {
     private var words: [String] = []
     private var frequencies: [Int] = []
 
-    mutating func add(_ episodeWords: [String]) {
-        for word in episodeWords { add(word, episodes: 1) }
+    /// Counts one more episode using the word spelled by `bytes` (each episode adds each of its words once).
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        let word = bytes.assumingMemoryBound(to: UInt8.self)
+        if let number = numbers.number(WordHashTable.hash(word)) {
+            frequencies[number] += 1
+        } else {
+            words.append(String(decoding: word, as: UTF8.self))
+            frequencies.append(1)
+        }
     }
 
     /// Adds the words of another part of the same index (`IndexWriter`'s segments).
     mutating func add(_ other: VocabularyBuilder) {
-        for (word, frequency) in zip(other.words, other.frequencies) { add(word, episodes: frequency) }
-    }
-
-    private mutating func add(_ word: String, episodes: Int) {
-        if let number = numbers.number(WordHashTable.hash(word)) {
-            frequencies[number] += episodes
-        } else {
-            words.append(word)
-            frequencies.append(episodes)
+        for (word, frequency) in zip(other.words, other.frequencies) {
+            if let number = numbers.number(WordHashTable.hash(word)) {
+                frequencies[number] += frequency
+            } else {
+                words.append(word)
+                frequencies.append(frequency)
+            }
         }
     }
 

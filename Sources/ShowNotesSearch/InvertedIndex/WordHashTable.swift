@@ -1,6 +1,6 @@
 /// Numbers words by their 64-bit FNV-1a hash in an open-addressing table: a repeated word
 /// costs a few instructions per byte and no string or `Hasher` work. Used at build time on
-/// every word of every text (`SurfaceWords.List`, `VocabularyBuilder`).
+/// every surface word of every episode (`VocabularyBuilder`).
 ///
 /// Two different words sharing a hash would get one number (odds about 10⁻¹⁰ for 50,000
 /// words); the outcome is still a pure function of the words, so the index stays reproducible.

@@ -113,28 +113,32 @@ struct SpellingTests {
 
 @Suite("Spelling vocabulary")
 struct VocabularyTests {
-    @Test("the fast ASCII word splitter finds exactly the words the analyzer's splitter finds", arguments: [
-        "Don't stop: tight-knit 10,000-meter 5000m covid19 runners' 'tis U.S. e-mail",
-        "Joe’s “quoted” text — with…dashes – and • bullets; 90's and a-b-c",
-        "(3:25) Continuing an Olympic legacy… Coach’s belief, PRs and 12:54.99",
-    ])
-    func fastSplitterAgrees(text: String) {
-        var fast = SurfaceWords.List()
-        SurfaceWords.collect(text, into: &fast)
-        var reference = SurfaceWords.List()
-        SurfaceWords.collectFolded(text, into: &reference)
-        #expect(Set(fast.words) == Set(reference.words))
+    /// The surface words the analyzer collects while it splits `text`, in order.
+    static func surfaceWords(_ text: String) -> [String] {
+        let analyzer = Analyzer()
+        analyzer.startSurfaceWords()
+        _ = analyzer.tokens(text)
+        return analyzer.surface.words.map { word in analyzer.withWordBytes(Int(word)) { String(decoding: $0, as: UTF8.self) } }
     }
 
-    @Test("on every seed and notes fixture, the fast splitter and the analyzer's agree")
-    func fastSplitterAgreesOnFixtures() throws {
-        for name in Fixtures.files(in: "seeds") + Fixtures.files(in: "notes") {
-            let text = String(decoding: try Fixtures.bytes(name), as: UTF8.self)
-            var fast = SurfaceWords.List()
-            SurfaceWords.collect(text, into: &fast)
-            var reference = SurfaceWords.List()
-            SurfaceWords.collectFolded(text, into: &reference)
-            #expect(Set(fast.words) == Set(reference.words), "\(name)")
-        }
+    @Test("surface words are the analyzer's parts made of letters, three bytes or more, each once, in order")
+    func surfaceWords() {
+        #expect(Self.surfaceWords("Don't stop: tight-knit 10,000-meter 5000m covid19 runners' 'tis U.S. e-mail, don't STOP")
+                == ["dont", "stop", "tight", "knit", "meter", "runners", "tis", "mail"])
+        #expect(Self.surfaceWords("Joe’s “quoted” café — with…dashes – and • bullets; 90's and a-b-c")
+                == ["joes", "quoted", "cafe", "with", "dashes", "and", "bullets"])
+        #expect(Self.surfaceWords("(3:25) Continuing an Olympic legacy… Coach’s belief, PRs and 12:54.99")
+                == ["continuing", "olympic", "legacy", "coachs", "belief", "prs", "and"])
+    }
+
+    @Test("a new episode starts a new set of surface words")
+    func surfaceWordsPerEpisode() {
+        let analyzer = Analyzer()
+        analyzer.startSurfaceWords()
+        _ = analyzer.tokens("team culture")
+        analyzer.startSurfaceWords()
+        _ = analyzer.tokens("culture and sleep")
+        let words = analyzer.surface.words.map { word in analyzer.withWordBytes(Int(word)) { String(decoding: $0, as: UTF8.self) } }
+        #expect(words == ["culture", "and", "sleep"])
     }
 }
