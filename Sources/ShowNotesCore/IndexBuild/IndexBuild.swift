@@ -67,6 +67,7 @@ public enum IndexBuild {
                     progress.add(files: 1, episodes: 0)
                 }
             }
+            segment.builder.finish()
             return segment
         }
         let segments = batch.wait(tick: 0.25) {

@@ -15,6 +15,9 @@ public struct IndexBuilder: Sendable {
     private(set) var terms = TermTable()
     private(set) var momentTerms = PostingsLog(fields: 1)
     private(set) var episodeTerms = PostingsLog(fields: IndexFormat.EpisodeField.allCases.count)
+    /// The postings logs grouped by term, once `finish()` has run (the logs are then empty).
+    private(set) var groupedMoments: PostingsLog.Groups?
+    private(set) var groupedEpisodes: PostingsLog.Groups?
     /// Each episode's moment layout (`MomentLayout`), one after the other.
     private(set) var momentTable: [UInt8] = []
     private(set) var momentNorms: [UInt8] = []
@@ -67,7 +70,17 @@ public struct IndexBuilder: Sendable {
     /// encoding that breaks off halfway leaves a part added: check the bytes first (the
     /// build cache keeps a checksum of each record).
     public mutating func add(encoded bytes: UnsafeRawBufferPointer, offset: inout Int) throws(IndexCorruption) {
+        precondition(groupedMoments == nil, "an episode added to a finished segment")
         try EpisodeAnalysis.visit(bytes, offset: &offset, &self)
+    }
+
+    /// Groups the postings by term now, on the thread that built this segment, so that writing
+    /// the index has less to do, and frees the ungrouped logs. No episode may be added after.
+    public mutating func finish() {
+        groupedMoments = momentTerms.grouped(termCount: terms.count)
+        groupedEpisodes = episodeTerms.grouped(termCount: terms.count)
+        momentTerms = PostingsLog(fields: momentTerms.fields)
+        episodeTerms = PostingsLog(fields: episodeTerms.fields)
     }
 
     /// The whole index file.

@@ -42,22 +42,22 @@ extension IndexWriter {
     static func encodePostings(_ segments: [IndexBuilder], _ layout: SegmentLayout) -> PostingsSections {
         let terms = SegmentTerms(segments.map(\.terms))
         let order = terms.order
-        let momentLogs = segments.map(\.momentTerms), episodeLogs = segments.map(\.episodeTerms)
-        let termCounts = segments.map(\.terms.count)
         var ceilings = NotesCeilings()
         for builder in segments { ceilings.append(builder.notesCeilings) }
         let notes = NotesFrequencyWriter(ceilings: ceilings, normalisers: Ranking.lengthNormalisers(average: layout.averageMomentLength))
+        // Grouped by term: by each segment's worker (`IndexBuilder.finish`), else here.
         let groupedMoments = Handoff<[PostingsLog.Groups]>([])
         var episodeGroups: [PostingsLog.Groups] = []
         Concurrently.run({
-            groupedMoments.value = zip(momentLogs, termCounts).map { $0.grouped(termCount: $1) }
+            groupedMoments.value = segments.map { $0.groupedMoments ?? $0.momentTerms.grouped(termCount: $0.terms.count) }
         }, alongside: {
-            episodeGroups = zip(episodeLogs, termCounts).map { $0.grouped(termCount: $1) }
+            episodeGroups = segments.map { $0.groupedEpisodes ?? $0.episodeTerms.grouped(termCount: $0.terms.count) }
         })
-        let lists = TermLists(terms: terms, moments: Kind(log: momentLogs[0], groups: groupedMoments.value, bases: layout.momentBases),
-                              episodes: Kind(log: episodeLogs[0], groups: episodeGroups, bases: layout.episodeBases), notes: notes)
+        let lists = TermLists(terms: terms,
+                              moments: Kind(log: segments[0].momentTerms, groups: groupedMoments.value, bases: layout.momentBases),
+                              episodes: Kind(log: segments[0].episodeTerms, groups: episodeGroups, bases: layout.episodeBases), notes: notes)
 
-        let total = momentLogs.reduce(0) { $0 + $1.count } + episodeLogs.reduce(0) { $0 + $1.count }
+        let total = (lists.moments.groups + lists.episodes.groups).reduce(0) { $0 + $1.entries.count }
         var split = 0, before = 0
         while split < order.count, before * 2 < total {
             before += lists.moments.count(order[split], terms) + lists.episodes.count(order[split], terms)
@@ -115,7 +115,7 @@ extension IndexWriter {
 
     /// One kind of postings (moments or episodes) of every segment, grouped by term.
     struct Kind: Sendable {
-        /// Any segment's log: they differ only in their entries.
+        /// Any segment's log (for how its entries are written): they differ only in their entries.
         let log: PostingsLog
         let groups: [PostingsLog.Groups]
         /// Where each segment's documents start in the index.

@@ -45,9 +45,6 @@ struct PostingsLog {
     private var entries: [Entry] = []
     private var positions: [UInt32] = []
 
-    /// How many entries (term in document) were added.
-    var count: Int { entries.count }
-
     init(fields: Int) {
         precondition((1...4).contains(fields), "an entry holds at most four frequencies")
         self.fields = fields
