@@ -116,7 +116,7 @@ final class BuildProgress: Sendable {
 }
 
 /// One `EpisodeAnalyzer` per worker (an analyzer is not thread-safe; worker `w` alone uses
-/// `analyzers[w]`, and only one chunk is read at a time).
+/// `analyzers[w]`, and one batch of runs is read at a time).
 final class AnalyzerPool: @unchecked Sendable {
     let analyzers: [EpisodeAnalyzer]
 
