@@ -10,14 +10,14 @@ enum SurfaceWords {
     static let minimumBytes = 3
 
     /// Letters only (folded text has no upper case; any non-ASCII letter counts as a letter).
-    static func isWord(_ part: String) -> Bool {
-        !part.utf8.contains { $0 < 0x80 && !($0 >= 0x61 && $0 <= 0x7A) }
-    }
+    static func isWord(_ part: String) -> Bool { part.utf8.allSatisfy(isLetter) }
 
     /// Whether the folded word spelled by `bytes` is a surface word.
     static func isSurfaceWord(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.count >= minimumBytes && !bytes.contains { $0 < 0x80 && !($0 >= 0x61 && $0 <= 0x7A) }
+        bytes.count >= minimumBytes && bytes.allSatisfy(isLetter)
     }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) }
 }
 
 /// The distinct surface words of the texts an analyzer has split since `start()`, by the

@@ -15,23 +15,21 @@ struct VocabularyBuilder {
     /// Counts one more episode using the word spelled by `bytes` (each episode adds each of its words once).
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         let word = bytes.assumingMemoryBound(to: UInt8.self)
-        if let number = numbers.number(WordHashTable.hash(word)) {
-            frequencies[number] += 1
-        } else {
-            words.append(String(decoding: word, as: UTF8.self))
-            frequencies.append(1)
-        }
+        count(WordHashTable.hash(word), episodes: 1, word: String(decoding: word, as: UTF8.self))
     }
 
     /// Adds the words of another part of the same index (`IndexWriter`'s segments).
     mutating func add(_ other: VocabularyBuilder) {
-        for (word, frequency) in zip(other.words, other.frequencies) {
-            if let number = numbers.number(WordHashTable.hash(word)) {
-                frequencies[number] += frequency
-            } else {
-                words.append(word)
-                frequencies.append(frequency)
-            }
+        for (word, frequency) in zip(other.words, other.frequencies) { count(WordHashTable.hash(word), episodes: frequency, word: word) }
+    }
+
+    /// Adds `episodes` to the word with this hash; `word` is spelled out only when it is new.
+    private mutating func count(_ hash: UInt64, episodes: Int, word: @autoclosure () -> String) {
+        if let number = numbers.number(hash) {
+            frequencies[number] += episodes
+        } else {
+            words.append(word())
+            frequencies.append(episodes)
         }
     }
 
