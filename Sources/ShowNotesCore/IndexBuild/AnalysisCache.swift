@@ -21,6 +21,7 @@ final class AnalysisCache: @unchecked Sendable {
     private var next: CacheTable
     private var pack: Int32 = -1
     private var packSize = 0
+    private var streamed = StreamedPages(writtenSoFar: 0)
     private let startedAt = FileIdentity.now()
     /// Held by `remember`, `keep` and `store`, which workers call.
     private let updating = Mutex(())
@@ -53,6 +54,7 @@ final class AnalysisCache: @unchecked Sendable {
         pack = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard pack >= 0 else { throw CacheDamage("cannot write in the cache folder \(folder)") }
         packSize = Int(FileIdentity(path: path)?.size ?? 0)
+        streamed = StreamedPages(writtenSoFar: packSize)
     }
 
     deinit { if pack >= 0 { close(pack) } }
@@ -76,6 +78,7 @@ final class AnalysisCache: @unchecked Sendable {
             guard pack >= 0, Self.writeAll(pack, record) else { return }
             next.records[key] = CacheTable.Place(offset: packSize, length: record.count, checksum: checksum)
             packSize += record.count
+            streamed.wrote(upTo: packSize, in: pack)
         }
     }
 
