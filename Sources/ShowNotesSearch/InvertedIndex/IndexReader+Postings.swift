@@ -104,6 +104,7 @@ extension IndexReader {
                                         documents: UnsafeMutableBufferPointer<UInt32>, frequencies: UnsafeMutableBufferPointer<UInt32>,
                                         ceilings: UnsafeMutableBufferPointer<UInt32>) throws(IndexCorruption) {
         let notesField = IndexFormat.EpisodeField.notes.rawValue
+        precondition(fields == 1 || (fields == 4 && notesField == 3), "moment postings have one field, episode postings four")
         let blocks = (count + IndexFormat.blockSize - 1) / IndexFormat.blockSize
         let limit = Int(limit)
         // A document is the previous one plus its gap plus one; the first is its gap. (Numbers
@@ -131,12 +132,15 @@ extension IndexReader {
                     documents[number] = UInt32(truncatingIfNeeded: previous)
                     let mask = word & 0xF
                     guard mask != 0 else { throw IndexCorruption("episode posting with no field") }
-                    let base = number * fields
-                    for field in 0..<fields {
-                        frequencies[base + field] = mask & (1 << field) != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
-                    }
+                    // The four fields written out (title, podcast, people, notes): a loop over
+                    // them cost more than the rest of the entry.
+                    let base = number &* 4
+                    frequencies[base] = mask & 1 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
+                    frequencies[base + 1] = mask & 2 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
+                    frequencies[base + 2] = mask & 4 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
                     // The notes field's word holds its level in the low bits (`NotesCeilings`).
-                    let notes = frequencies[base + notesField], frequency = notes >> NotesCeilings.levelBits
+                    let notes = mask & 8 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
+                    let frequency = notes >> NotesCeilings.levelBits
                     frequencies[base + notesField] = frequency
                     ceilings[number] = frequency * (notes & UInt32(NotesCeilings.levelMask))
                     number += 1
