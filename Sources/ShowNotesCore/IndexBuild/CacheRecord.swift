@@ -1,14 +1,16 @@
 /// The cached form of one `SourceOutcome`: its diagnostics (those about the source itself
 /// stored without its display path, which depends on how the build was started), its
-/// dependencies, then its analyses (`EpisodeAnalysis.encode`). Deterministic.
+/// dependencies and how many analyses follow (the head), then the analyses
+/// (`EpisodeAnalysis.encode`). Deterministic.
 enum CacheRecord {
     private static let severities: [Diagnostic.Severity] = [.warning, .error, .note]
 
-    /// The record of an outcome read now (not one taken from the cache).
-    static func encode(_ outcome: SourceOutcome, display: String) -> [UInt8] {
+    /// The head of a record: everything before the analyses, which follow it in the same
+    /// buffer (`SourceOutcome.read(_:bytes:analyzer:forCache:)`).
+    static func head(diagnostics: [Diagnostic], dependencies: [SourceManifest.Dependency], count: Int, display: String) -> [UInt8] {
         var writer = CacheWriter()
-        writer.varint(outcome.diagnostics.count)
-        for diagnostic in outcome.diagnostics {
+        writer.varint(diagnostics.count)
+        for diagnostic in diagnostics {
             let own = diagnostic.file == display
             writer.u8((own ? 1 : 0) | (diagnostic.line == nil ? 0 : 2))
             if !own { writer.string(diagnostic.file) }
@@ -16,14 +18,13 @@ enum CacheRecord {
             writer.u8(UInt8(severities.firstIndex(of: diagnostic.severity) ?? 0))
             writer.string(diagnostic.message)
         }
-        writer.varint(outcome.dependencies.count)
-        for dependency in outcome.dependencies {
+        writer.varint(dependencies.count)
+        for dependency in dependencies {
             writer.string(dependency.path)
             writer.string(dependency.hash)
         }
-        guard case .read(let analyses, let count) = outcome.episodes else { return [] }
         writer.varint(count)
-        return writer.bytes + analyses
+        return writer.bytes
     }
 
     /// Reads the record at `place` in `pack` (its checksum already verified); diagnostics about

@@ -35,8 +35,9 @@ struct ResolvedSource: Sendable {
         if let cache, let (outcome, place) = cache.outcome(source, hash: hash) {
             return .success(ResolvedSource(outcome: outcome, hash: hash, identity: contents.identity, record: .cached(place)))
         }
-        let outcome = SourceOutcome.read(source, bytes: contents.bytes, analyzer: analyzer)
-        let record: Record = cache == nil ? .uncached : .fresh(CacheRecord.encode(outcome, display: display))
+        let outcome = SourceOutcome.read(source, bytes: contents.bytes, analyzer: analyzer, forCache: cache != nil)
+        // Read for the cache, the outcome's bytes are the whole record (the same storage, not a copy).
+        let record: Record = if cache != nil, case .read(let bytes, _, _) = outcome.episodes { .fresh(bytes) } else { .uncached }
         return .success(ResolvedSource(outcome: outcome, hash: hash, identity: contents.identity, record: record))
     }
 }

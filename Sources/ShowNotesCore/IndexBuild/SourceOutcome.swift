@@ -6,12 +6,13 @@ struct SourceOutcome: Sendable {
     /// builder adds and the cache stores, so a source read now costs the cache no more than
     /// writing its bytes.
     enum Episodes: Sendable {
-        /// `count` analyses read now, encoded one after the other.
-        case read(bytes: [UInt8], count: Int)
+        /// `count` analyses read now, encoded one after the other from `start` (what comes
+        /// before is the cache record's head, when the source is read for the cache: then
+        /// `bytes` is the whole record, stored as it is).
+        case read(bytes: [UInt8], start: Int, count: Int)
         /// `count` encoded analyses in a row from `offset` of the mapped pack (checksum verified).
         case cached(pack: MappedBytes, offset: Int, count: Int)
 
-        static let none = Episodes.read(bytes: [], count: 0)
 
         /// Calls `body` with the encodings' bytes, where the first starts and how many there are.
         func withEncodings<Result, Failure: Error>(
@@ -20,10 +21,10 @@ struct SourceOutcome: Sendable {
             switch self {
             case .cached(let pack, let offset, let count):
                 return try body(pack.bytes, offset, count)
-            case .read(let bytes, let count):
+            case .read(let bytes, let start, let count):
                 // `withUnsafeBytes` rethrows untyped errors: carry the typed one out by hand.
                 let outcome: Swift.Result<Result, Failure> = bytes.withUnsafeBytes { raw in
-                    do throws(Failure) { return .success(try body(raw, 0, count)) } catch { return .failure(error) }
+                    do throws(Failure) { return .success(try body(raw, start, count)) } catch { return .failure(error) }
                 }
                 return try outcome.get()
             }
@@ -47,7 +48,9 @@ struct SourceOutcome: Sendable {
     var dependencies: [SourceManifest.Dependency]
 
     /// Parses and analyses `source` from `bytes`, its contents (the bytes that were hashed).
-    static func read(_ source: IndexSource, bytes: [UInt8], analyzer: EpisodeAnalyzer) -> SourceOutcome {
+    /// `forCache`: the episodes' bytes start with the cache record's head (`CacheRecord`), so
+    /// that they are the record, made without a copy.
+    static func read(_ source: IndexSource, bytes: [UInt8], analyzer: EpisodeAnalyzer, forCache: Bool = false) -> SourceOutcome {
         let result: SourceReader.Result
         var dependencies: [SourceManifest.Dependency] = []
         do throws(InputError) {
@@ -64,16 +67,20 @@ struct SourceOutcome: Sendable {
                 }
             }
         } catch {
-            return SourceOutcome(episodes: .none, diagnostics: [Diagnostic(file: error.file, severity: .error, message: error.message)], dependencies: [])
+            let diagnostics = [Diagnostic(file: error.file, severity: .error, message: error.message)]
+            let head = forCache ? CacheRecord.head(diagnostics: diagnostics, dependencies: [], count: 0, display: source.file.display) : []
+            return SourceOutcome(episodes: .read(bytes: head, start: head.count, count: 0), diagnostics: diagnostics, dependencies: [])
         }
-        var encoded: [UInt8] = []
+        var encoded = forCache ? CacheRecord.head(diagnostics: result.diagnostics, dependencies: dependencies,
+                                                  count: result.episodes.count, display: source.file.display) : []
+        let start = encoded.count
         bytes.withUnsafeBytes { raw in
             // A notes file's texts are mostly its own bytes: the index refers to them. (Not
             // a feed's: its texts are escaped XML, and one feed holds thousands of episodes.)
             let own: UnsafeRawBufferPointer? = if case .notes = source.file.kind { raw } else { nil }
             for episode in result.episodes { analyzer.encode(episode, source: source.relative, sourceBytes: own, into: &encoded) }
         }
-        return SourceOutcome(episodes: .read(bytes: encoded, count: result.episodes.count), diagnostics: result.diagnostics,
+        return SourceOutcome(episodes: .read(bytes: encoded, start: start, count: result.episodes.count), diagnostics: result.diagnostics,
                              dependencies: dependencies)
     }
 
