@@ -8,10 +8,10 @@ import CLinuxIO
 /// out, and the stretch before it, by then on disk, is dropped from memory.
 ///
 /// Without this, writing the cache at 100,000 episodes (~800 MB) kept as much in dirty pages,
-/// and the build's own allocations then paid for fresh memory: 5-7 s more system time, ~10%
-/// of the build (measured side by side; see `Benchmarks/results/`). Pages are only advice to
-/// the kernel: nothing here changes what is written, and where the calls are missing
-/// (not Linux) it does nothing.
+/// and the build's own allocations then paid for fresh memory: ~4 s more system time and
+/// ~9% more wall time (three alternating pairs of cold builds, commit 1d57888). This is only
+/// advice to the kernel: nothing here changes what is written, and where the calls are
+/// missing (not Linux) it does nothing.
 struct StreamedPages {
     /// How much is written before the kernel is asked to write it out.
     static let stretch = 16 << 20
