@@ -46,16 +46,16 @@ struct IndexAssembly: Sendable {
         }
     }
 
-    /// The index file's bytes from every segment, in order (text blocks reused from the cache
-    /// where they are unchanged).
-    static func serialize(_ segments: [IndexAssembly], roots: SourceRoots, cache: AnalysisCache?) -> [UInt8] {
+    /// The index file from every segment, in order (text blocks reused from the cache where
+    /// they are unchanged), as its header and sections (`IndexWriter.serializedParts`).
+    static func serialize(_ segments: [IndexAssembly], roots: SourceRoots, cache: AnalysisCache?) -> [[UInt8]] {
         var metadata: [String: String] = [:]
         metadata["manifest"] = SourceManifest(entries: segments.flatMap(\.manifest)).text
         metadata["fingerprint"] = BuildFingerprint.current
         metadata["roots"] = roots.text
         let blocks = cache.map { TextBlockCache(snapshot: $0.snapshot) }
-        let bytes = IndexWriter.serialize(segments.map(\.builder), metadata: metadata, textBlocks: blocks)
+        let parts = IndexWriter.serializedParts(segments.map(\.builder), metadata: metadata, textBlocks: blocks)
         if let cache, let blocks { blocks.commit(to: cache) }
-        return bytes
+        return parts
     }
 }

@@ -84,9 +84,9 @@ public enum IndexBuild {
         events(.progress(files: files, episodes: episodes))
 
         events(.writing)
-        let bytes = IndexAssembly.serialize(segments, roots: roots, cache: cache)
+        let parts = IndexAssembly.serialize(segments, roots: roots, cache: cache)
         do {
-            try IndexStore.write(bytes, to: options.index)
+            try IndexStore.write(parts: parts, to: options.index)
         } catch {
             throw .write(error)
         }
@@ -99,7 +99,7 @@ public enum IndexBuild {
         summary.episodes = segments.reduce(0) { $0 + $1.builder.episodeCount }
         summary.moments = segments.reduce(0) { $0 + $1.builder.momentCount }
         summary.fromCache = segments.reduce(0) { $0 + $1.fromCache }
-        summary.bytes = bytes.count
+        summary.bytes = parts.reduce(0) { $0 + $1.count }
         return summary
     }
 }

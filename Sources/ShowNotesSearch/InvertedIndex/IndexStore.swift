@@ -20,22 +20,29 @@ public enum IndexStore {
     /// the old file or the new one, never a mix. The data is on disk (fsync) before the
     /// rename, and the rename is on disk before this returns.
     public static func write(_ bytes: [UInt8], to folder: String) throws(InputError) {
+        try write(parts: [bytes], to: folder)
+    }
+
+    /// Writes the index file made of `parts`, one after the other (see `write(_:to:)`).
+    public static func write(parts: [[UInt8]], to folder: String) throws(InputError) {
         makeFolders(folder)
         let target = filePath(in: folder)
         let temporary = folder + "/" + temporaryPrefix + "\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw InputError(file: folder, message: "cannot write the index here") }
-        var offset = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while offset < buffer.count {
-                guard let base = buffer.baseAddress else { return false }
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                if written <= 0 { return false }
-                offset += written
+        let ok = parts.allSatisfy { part in
+            part.withUnsafeBytes { buffer -> Bool in
+                var offset = 0
+                while offset < buffer.count {
+                    guard let base = buffer.baseAddress else { return false }
+                    let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                    if written < 0, errno == EINTR { continue }
+                    if written <= 0 { return false }
+                    offset += written
+                }
+                return true
             }
-            return fsync(descriptor) == 0
-        }
+        } && fsync(descriptor) == 0
         close(descriptor)
         guard ok, rename(temporary, target) == 0 else {
             unlink(temporary)
