@@ -22,14 +22,35 @@ final class Analyzer {
     }
 
     private let stemmer = Stemmer()
+    /// What the analyzer has learned so far. Held by value and lent whole to the splitting
+    /// loop (`TokenSink`), so that the loop's many accesses to it are checked for exclusivity
+    /// when compiling: on a class's stored properties the checks run on every access (~4% of
+    /// a build's instructions, when these were properties of `Analyzer`).
+    private var learned = Learned()
+
     /// The terms met so far (stems, numbers), numbered by their bytes.
-    private(set) var terms = TermTable()
-    /// The words met so far, numbered by their folded bytes: word `w`'s term is `termOfWord[w]`.
-    /// A word is stemmed once, and looking it up makes no `String`.
-    private var words = TermTable()
-    private var termOfWord: [Int32] = []
-    /// The surface words of the texts split since `surface.start()` (for the spelling vocabulary).
-    private(set) var surface = SurfaceWordSet()
+    var terms: TermTable { learned.terms }
+    /// The surface words of the texts split since `startSurfaceWords()` (for the spelling vocabulary).
+    var surface: SurfaceWordSet { learned.surface }
+
+    struct Learned {
+        var terms = TermTable()
+        /// The words met so far, numbered by their folded bytes: word `w`'s term is
+        /// `termOfWord[w]`. A word is stemmed once, and looking it up makes no `String`.
+        var words = TermTable()
+        var termOfWord: [Int32] = []
+        var surface = SurfaceWordSet()
+
+        /// The number of the folded word spelled by `word` (its term is `termOfWord[number]`).
+        mutating func wordNumber(_ word: UnsafeRawBufferPointer, stemmer: Stemmer) -> Int {
+            let number = words.id(of: word)
+            if number < termOfWord.count { return number }
+            let term = word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? terms.id(of: word) : stemmer.stem(word) { terms.id(of: $0) }
+            termOfWord.append(Int32(term))
+            surface.learn(word)
+            return number
+        }
+    }
 
     /// Terms with positions starting at `firstPosition`; returns the next free position too.
     func tokens(_ text: String, firstPosition: Int = 0) -> (tokens: [Token], next: Int) {
@@ -41,47 +62,47 @@ final class Analyzer {
     /// Appends the tokens of `text`, positions from `firstPosition`, to `tokens`; returns the
     /// next free position. Term numbers stay valid until `forgetIfLarge()`.
     func numberedTokens(_ text: String, firstPosition: Int, into tokens: inout [NumberedToken]) -> Int {
-        var sink = TokenSink(analyzer: self, position: firstPosition, tokens: [])
+        var sink = TokenSink(stemmer: stemmer, learned: Learned(), position: firstPosition, tokens: [])
+        swap(&sink.learned, &learned)
         swap(&sink.tokens, &tokens)
         Self.splitCompounds(text, into: &sink)
         swap(&sink.tokens, &tokens)
+        swap(&sink.learned, &learned)
         return sink.position
     }
 
     /// Starts the numbering afresh once it holds a million words (bounded memory over a long
     /// build; only speed depends on it). Call only where no term number is kept.
     func forgetIfLarge() {
-        guard words.count >= 1 << 20 else { return }
-        terms = TermTable()
-        words = TermTable()
-        termOfWord = []
-        surface = SurfaceWordSet()
+        guard learned.words.count >= 1 << 20 else { return }
+        learned = Learned()
     }
 
     /// Turns compounds into tokens as the splitter finds them (no string per word).
     private struct TokenSink: CompoundSink {
-        let analyzer: Analyzer
+        let stemmer: Stemmer
+        var learned: Learned
         var position: Int
         var tokens: [NumberedToken]
 
         mutating func take(_ bytes: UnsafeRawBufferPointer, ends: [Int], split: Bool) {
-            let whole = analyzer.wordNumber(bytes)
+            let whole = learned.wordNumber(bytes, stemmer: stemmer)
             guard split else {
                 add(whole)
                 return
             }
-            tokens.append(NumberedToken(term: analyzer.termOfWord[whole], position: Int32(truncatingIfNeeded: position), isJoined: true))
+            tokens.append(NumberedToken(term: learned.termOfWord[whole], position: Int32(truncatingIfNeeded: position), isJoined: true))
             var start = 0
             for end in ends {
-                add(analyzer.wordNumber(UnsafeRawBufferPointer(rebasing: bytes[start..<end])))
+                add(learned.wordNumber(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), stemmer: stemmer))
                 start = end
             }
         }
 
         /// A part (or an unsplit compound): a token of its own, and maybe a surface word.
         private mutating func add(_ word: Int) {
-            tokens.append(NumberedToken(term: analyzer.termOfWord[word], position: Int32(truncatingIfNeeded: position), isJoined: false))
-            analyzer.surface.note(word)
+            tokens.append(NumberedToken(term: learned.termOfWord[word], position: Int32(truncatingIfNeeded: position), isJoined: false))
+            learned.surface.note(word)
             position += 1
         }
     }
@@ -108,26 +129,16 @@ final class Analyzer {
     /// The number of the term of the folded word spelled by `word`: its stem, or the word
     /// itself when it holds a digit.
     func termNumber(_ word: UnsafeRawBufferPointer) -> Int32 {
-        termOfWord[wordNumber(word)]
-    }
-
-    /// The number of the folded word spelled by `word` (its term is `termOfWord[number]`).
-    private func wordNumber(_ word: UnsafeRawBufferPointer) -> Int {
-        let number = words.id(of: word)
-        if number < termOfWord.count { return number }
-        let term = word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? terms.id(of: word) : stemmer.stem(word) { terms.id(of: $0) }
-        termOfWord.append(Int32(term))
-        surface.learn(word)
-        return number
+        learned.termOfWord[learned.wordNumber(word, stemmer: stemmer)]
     }
 
     /// Calls `body` with the bytes of word `number` (valid only inside it).
     func withWordBytes<Result>(_ number: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        words.withBytes(number, body)
+        learned.words.withBytes(number, body)
     }
 
     /// Starts collecting surface words afresh (`surface`).
-    func startSurfaceWords() { surface.start() }
+    func startSurfaceWords() { learned.surface.start() }
 
     /// A run of word characters joined by `-`, `'`, or (between digits) `,` `.` `:`.
     struct Compound {
@@ -158,7 +169,9 @@ final class Analyzer {
 
     /// Hands each compound of `text` to `sink`, in order.
     static func splitCompounds<Sink: CompoundSink>(_ text: String, into sink: inout Sink) {
-        var splitter = CompoundSplitter(sink: sink)
+        // The sink is moved into the splitter and back, never copied: a copy would make every
+        // array it holds (tokens, the analyzer's tables) copy itself on its next change.
+        var splitter = CompoundSplitter(sink: consume sink)
         defer { sink = splitter.sink }
         var copy = text
         copy.withUTF8 { bytes in

@@ -9,7 +9,8 @@ import Darwin
 /// without becoming a `String`, and no per-process hash seed is involved.
 struct TermTable {
     /// Per slot: term number + 1 in the low 32 bits (0 = empty), the hash's high bits above.
-    private var slots = [UInt64](repeating: 0, count: 1 << 12)
+    /// Empty until the first term, so that an empty table costs nothing to make.
+    private var slots: [UInt64] = []
     private var arena: [UInt8] = []
     /// Term `n` is `arena[ends[n - 1]..<ends[n]]` (from 0 for the first).
     private var ends: [Int] = []
@@ -21,6 +22,7 @@ struct TermTable {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let tag = hash >> 32
+        if slots.isEmpty { slots = [UInt64](repeating: 0, count: 1 << 12) }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
