@@ -132,9 +132,9 @@ final class Analyzer {
         learned.termOfWord[learned.wordNumber(word, stemmer: stemmer)]
     }
 
-    /// Calls `body` with the bytes of word `number` (valid only inside it).
-    func withWordBytes<Result>(_ number: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        learned.words.withBytes(number, body)
+    /// Calls `body` with the bytes of every word met so far, by number (valid only inside it).
+    func withWords<Result>(_ body: (TermTable.Terms) -> Result) -> Result {
+        learned.words.withTerms(body)
     }
 
     /// Starts collecting surface words afresh (`surface`).

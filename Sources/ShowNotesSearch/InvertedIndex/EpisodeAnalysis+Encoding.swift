@@ -70,15 +70,15 @@ extension EpisodeAnalysis {
         lengths.reserveCapacity(lengthCount)
         for _ in 0..<lengthCount { lengths.append(try reader.varint()) }
         visitor.visitStrings(strings, fieldLengths: lengths)
-        var previous: [UInt8] = []
+        var previous = PrefixedTerm()
         var counts: [Int] = []
         var positions: [UInt32] = []
         for _ in 0..<(try count(&reader)) {
-            try readTermBytes(&reader, after: &previous)
+            try previous.read(&reader)
             counts.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
             for _ in 0..<(try count(&reader)) { counts.append(try readPositions(&reader, into: &positions)) }
-            previous.withUnsafeBytes { term in
+            previous.withBytes { term in
                 counts.withUnsafeBufferPointer { counts in
                     positions.withUnsafeBufferPointer { visitor.visitContextTerm(term, counts: counts, positions: $0) }
                 }
@@ -94,20 +94,20 @@ extension EpisodeAnalysis {
                 spans.append(SourceSpan(textStart: try reader.varint(), sourceStart: try reader.varint(), length: try reader.varint()))
             }
             visitor.visitMoment(kind: kind, first: first, end: end, text: text, spans: spans, length: try reader.varint())
-            previous.removeAll(keepingCapacity: true)
+            previous.reset()
             for _ in 0..<(try count(&reader)) {
-                try readTermBytes(&reader, after: &previous)
+                try previous.read(&reader)
                 positions.removeAll(keepingCapacity: true)
                 _ = try readPositions(&reader, into: &positions)
-                previous.withUnsafeBytes { term in
+                previous.withBytes { term in
                     positions.withUnsafeBufferPointer { visitor.visitMomentTerm(term, positions: $0) }
                 }
             }
         }
-        previous.removeAll(keepingCapacity: true)
+        previous.reset()
         for _ in 0..<(try count(&reader)) {
-            try readTermBytes(&reader, after: &previous)
-            previous.withUnsafeBytes { visitor.visitWord($0) }
+            try previous.read(&reader)
+            previous.withBytes { visitor.visitWord($0) }
         }
         visitor.visitEnd()
     }
@@ -159,24 +159,19 @@ extension EpisodeAnalysis {
 
     /// Writes `term` as the bytes it shares with `previous` and the rest; it becomes `previous`.
     static func writeTerm(_ term: UnsafeRawBufferPointer, after previous: inout [UInt8], to writer: inout ByteWriter) {
+        previous.withUnsafeBytes { writeTerm(term, after: $0, to: &writer) }
+        previous.removeAll(keepingCapacity: true)
+        previous.append(contentsOf: term)
+    }
+
+    /// Writes `term` as the bytes it shares with `previous` and the rest.
+    static func writeTerm(_ term: UnsafeRawBufferPointer, after previous: UnsafeRawBufferPointer, to writer: inout ByteWriter) {
         let limit = min(previous.count, term.count)
         var shared = 0
         while shared < limit, previous[shared] == term[shared] { shared += 1 }
         writer.varint(shared)
         writer.varint(term.count - shared)
-        writer.bytes.append(contentsOf: term[shared...])
-        previous.removeAll(keepingCapacity: true)
-        previous.append(contentsOf: term)
-    }
-
-    /// Reads a prefix-compressed term into `previous` (which held the term before it).
-    private static func readTermBytes(_ reader: inout ByteReader, after previous: inout [UInt8]) throws(IndexCorruption) {
-        let shared = try reader.varint()
-        let suffix = try reader.varint()
-        guard shared <= previous.count, suffix <= reader.end - reader.offset else { throw IndexCorruption("bad term in a cached analysis") }
-        previous.removeLast(previous.count - shared)
-        previous.append(contentsOf: UnsafeRawBufferPointer(rebasing: reader.base[reader.offset..<reader.offset + suffix]))
-        try reader.skip(suffix)
+        writer.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: term[shared...]))
     }
 
     /// A count, then gaps (modulo 2³², so any order round-trips).
@@ -198,6 +193,32 @@ extension EpisodeAnalysis {
             positions.append(last)
         }
         return total
+    }
+}
+
+/// A prefix-compressed term being read back, in a buffer kept from one term to the next
+/// (no array shrinks and grows per term).
+private struct PrefixedTerm {
+    private var buffer = [UInt8](repeating: 0, count: 64)
+    private var count = 0
+
+    /// Reads the next term: the bytes it shares with this one, then its own.
+    mutating func read(_ reader: inout ByteReader) throws(IndexCorruption) {
+        let shared = try reader.varint()
+        let suffix = try reader.varint()
+        guard shared <= count, suffix <= reader.end - reader.offset else { throw IndexCorruption("bad term in a cached analysis") }
+        if shared + suffix > buffer.count { buffer += repeatElement(0, count: shared + suffix) }
+        let source = UnsafeRawBufferPointer(rebasing: reader.base[reader.offset..<reader.offset + suffix])
+        buffer.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[shared..<shared + suffix]).copyMemory(from: source) }
+        count = shared + suffix
+        try reader.skip(suffix)
+    }
+
+    /// Starts a new list: the next term shares nothing.
+    mutating func reset() { count = 0 }
+
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 }
 

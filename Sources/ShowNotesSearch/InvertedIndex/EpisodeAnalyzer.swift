@@ -88,8 +88,13 @@ public final class EpisodeAnalyzer {
         // Surface words, met while the texts above were split.
         let words = analyzer.surface.words
         writer.varint(words.count)
-        var previous: [UInt8] = []
-        for word in words { analyzer.withWordBytes(Int(word)) { EpisodeAnalysis.writeTerm($0, after: &previous, to: &writer) } }
+        analyzer.withWords { spelled in
+            var previous = UnsafeRawBufferPointer(start: nil, count: 0)
+            for word in words {
+                EpisodeAnalysis.writeTerm(spelled[Int(word)], after: previous, to: &writer)
+                previous = spelled[Int(word)]
+            }
+        }
     }
 
     private static func writeMomentHead(_ kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan],
@@ -177,18 +182,21 @@ private struct TermGrouping {
         }
 
         writer.varint(distinct.count)
-        var previous: [UInt8] = []
-        for (slot, term) in distinct.enumerated() {
-            terms.withBytes(Int(term)) { EpisodeAnalysis.writeTerm($0, after: &previous, to: &writer) }
-            if fieldCounts { writer.varint(fieldCount) }
-            for field in 0..<fieldCount {
-                let start = counts[slot * fieldCount + field]
-                let end = slot * fieldCount + field + 1 < counts.count ? counts[slot * fieldCount + field + 1] : total
-                writer.varint(end - start)
-                var last: UInt32 = 0
-                for position in positions[start..<end] {
-                    writer.varint(Int(position &- last))
-                    last = position
+        terms.withTerms { spelled in
+            var previous = UnsafeRawBufferPointer(start: nil, count: 0)
+            for (slot, term) in distinct.enumerated() {
+                EpisodeAnalysis.writeTerm(spelled[Int(term)], after: previous, to: &writer)
+                previous = spelled[Int(term)]
+                if fieldCounts { writer.varint(fieldCount) }
+                for field in 0..<fieldCount {
+                    let start = counts[slot * fieldCount + field]
+                    let end = slot * fieldCount + field + 1 < counts.count ? counts[slot * fieldCount + field + 1] : total
+                    writer.varint(end - start)
+                    var last: UInt32 = 0
+                    for position in positions[start..<end] {
+                        writer.varint(Int(position &- last))
+                        last = position
+                    }
                 }
             }
         }

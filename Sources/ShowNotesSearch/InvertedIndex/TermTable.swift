@@ -51,6 +51,22 @@ struct TermTable {
         return arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[id]])) }
     }
 
+    /// Calls `body` with the bytes of every term (valid only inside it), for loops that
+    /// hold more than one term at a time.
+    func withTerms<Result>(_ body: (Terms) -> Result) -> Result {
+        arena.withUnsafeBytes { arena in ends.withUnsafeBufferPointer { body(Terms(arena: arena, ends: $0)) } }
+    }
+
+    /// The bytes of the terms of a table, inside `withTerms`.
+    struct Terms {
+        let arena: UnsafeRawBufferPointer
+        let ends: UnsafeBufferPointer<Int>
+
+        subscript(id: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: arena[(id == 0 ? 0 : ends[id - 1])..<ends[id]])
+        }
+    }
+
     /// The text of term `id`.
     func string(_ id: Int) -> String { withBytes(id) { String(decoding: $0, as: UTF8.self) } }
 

@@ -118,7 +118,7 @@ struct VocabularyTests {
         let analyzer = Analyzer()
         analyzer.startSurfaceWords()
         _ = analyzer.tokens(text)
-        return analyzer.surface.words.map { word in analyzer.withWordBytes(Int(word)) { String(decoding: $0, as: UTF8.self) } }
+        return analyzer.withWords { spelled in analyzer.surface.words.map { String(decoding: spelled[Int($0)], as: UTF8.self) } }
     }
 
     @Test("surface words are the analyzer's parts made of letters, three bytes or more, each once, in order")
@@ -138,7 +138,7 @@ struct VocabularyTests {
         _ = analyzer.tokens("team culture")
         analyzer.startSurfaceWords()
         _ = analyzer.tokens("culture and sleep")
-        let words = analyzer.surface.words.map { word in analyzer.withWordBytes(Int(word)) { String(decoding: $0, as: UTF8.self) } }
+        let words = analyzer.withWords { spelled in analyzer.surface.words.map { String(decoding: spelled[Int($0)], as: UTF8.self) } }
         #expect(words == ["culture", "and", "sleep"])
     }
 }
