@@ -13,7 +13,6 @@ struct SourceOutcome: Sendable {
         /// `count` encoded analyses in a row from `offset` of the mapped pack (checksum verified).
         case cached(pack: MappedBytes, offset: Int, count: Int)
 
-
         /// Calls `body` with the encodings' bytes, where the first starts and how many there are.
         func withEncodings<Result, Failure: Error>(
             _ body: (UnsafeRawBufferPointer, _ offset: Int, _ count: Int) throws(Failure) -> Result

@@ -33,7 +33,8 @@ final class Analyzer {
     /// The surface words of the texts split since `startSurfaceWords()` (for the spelling vocabulary).
     var surface: SurfaceWordSet { learned.surface }
 
-    struct Learned {
+    /// The terms and words numbered so far, and the surface words of the current episode.
+    private struct Learned {
         var terms = TermTable()
         /// The words met so far, numbered by their folded bytes: word `w`'s term is
         /// `termOfWord[w]`. A word is stemmed once, and looking it up makes no `String`.
@@ -129,7 +130,8 @@ final class Analyzer {
     /// The number of the term of the folded word spelled by `word`: its stem, or the word
     /// itself when it holds a digit.
     func termNumber(_ word: UnsafeRawBufferPointer) -> Int32 {
-        learned.termOfWord[learned.wordNumber(word, stemmer: stemmer)]
+        let number = learned.wordNumber(word, stemmer: stemmer)
+        return learned.termOfWord[number]
     }
 
     /// Calls `body` with the bytes of every word met so far, by number (valid only inside it).
