@@ -31,6 +31,25 @@ struct ByteWriter {
     }
 
     mutating func append(_ other: [UInt8]) { bytes += other }
+
+    /// Writes `term` prefix-compressed against `previous` (the term before it, or nothing at
+    /// the start of a block): the number of bytes they share, the number of the rest, then the
+    /// rest. The form of the term dictionary, the spelling vocabulary and cached analyses.
+    mutating func prefixCompressed(_ term: UnsafeRawBufferPointer, after previous: UnsafeRawBufferPointer) {
+        let limit = min(previous.count, term.count)
+        var shared = 0
+        while shared < limit, previous[shared] == term[shared] { shared += 1 }
+        varint(shared)
+        varint(term.count - shared)
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: term[shared...]))
+    }
+
+    /// The same, against the bytes of `previous`, which then become `term`'s.
+    mutating func prefixCompressed(_ term: UnsafeRawBufferPointer, after previous: inout [UInt8]) {
+        previous.withUnsafeBytes { prefixCompressed(term, after: $0) }
+        previous.removeAll(keepingCapacity: true)
+        previous.append(contentsOf: term)
+    }
 }
 
 /// A bounds-checked cursor over index bytes: every read past the end throws instead of crashing.

@@ -152,26 +152,10 @@ extension EpisodeAnalysis {
         return value
     }
 
+    /// Writes `term` prefix-compressed against `previous`, which then holds its bytes.
     static func writeTerm(_ term: String, after previous: inout [UInt8], to writer: inout ByteWriter) {
         var term = term
-        term.withUTF8 { writeTerm(UnsafeRawBufferPointer($0), after: &previous, to: &writer) }
-    }
-
-    /// Writes `term` as the bytes it shares with `previous` and the rest; it becomes `previous`.
-    static func writeTerm(_ term: UnsafeRawBufferPointer, after previous: inout [UInt8], to writer: inout ByteWriter) {
-        previous.withUnsafeBytes { writeTerm(term, after: $0, to: &writer) }
-        previous.removeAll(keepingCapacity: true)
-        previous.append(contentsOf: term)
-    }
-
-    /// Writes `term` as the bytes it shares with `previous` and the rest.
-    static func writeTerm(_ term: UnsafeRawBufferPointer, after previous: UnsafeRawBufferPointer, to writer: inout ByteWriter) {
-        let limit = min(previous.count, term.count)
-        var shared = 0
-        while shared < limit, previous[shared] == term[shared] { shared += 1 }
-        writer.varint(shared)
-        writer.varint(term.count - shared)
-        writer.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: term[shared...]))
+        term.withUTF8 { writer.prefixCompressed(UnsafeRawBufferPointer($0), after: &previous) }
     }
 
     /// A count, then gaps (modulo 2³², so any order round-trips).

@@ -91,7 +91,7 @@ public final class EpisodeAnalyzer {
         analyzer.withWords { spelled in
             var previous = UnsafeRawBufferPointer(start: nil, count: 0)
             for word in words {
-                EpisodeAnalysis.writeTerm(spelled[Int(word)], after: previous, to: &writer)
+                writer.prefixCompressed(spelled[Int(word)], after: previous)
                 previous = spelled[Int(word)]
             }
         }
@@ -185,7 +185,7 @@ private struct TermGrouping {
         terms.withTerms { spelled in
             var previous = UnsafeRawBufferPointer(start: nil, count: 0)
             for (slot, term) in distinct.enumerated() {
-                EpisodeAnalysis.writeTerm(spelled[Int(term)], after: previous, to: &writer)
+                writer.prefixCompressed(spelled[Int(term)], after: previous)
                 previous = spelled[Int(term)]
                 if fieldCounts { writer.varint(fieldCount) }
                 for field in 0..<fieldCount {

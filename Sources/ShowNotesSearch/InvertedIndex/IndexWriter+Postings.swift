@@ -81,16 +81,12 @@ extension IndexWriter {
         var previousTerm: [UInt8] = []
         var previousPlace = TermPlace(moments: 0, episodes: 0, positions: 0, momentPositions: 0)
         for (number, term) in order.enumerated() {
-            let bytes = Array(terms.table.bytes(term))
             if number % IndexFormat.termsPerBlock == 0 {
                 out.termIndex.u32(UInt32(out.dictionary.count))
                 previousTerm = []
                 previousPlace = TermPlace(moments: 0, episodes: 0, positions: 0, momentPositions: 0)
             }
-            let shared = zip(previousTerm, bytes).prefix(while: { $0 == $1 }).count
-            out.dictionary.varint(shared)
-            out.dictionary.varint(bytes.count - shared)
-            out.dictionary.append(Array(bytes[shared...]))
+            terms.table.withBytes(term) { out.dictionary.prefixCompressed($0, after: &previousTerm) }
             let place = places[number]
             out.dictionary.varint(place.moments - previousPlace.moments)
             out.dictionary.varint(place.episodes - previousPlace.episodes)
@@ -99,7 +95,6 @@ extension IndexWriter {
             out.dictionary.varint(lists.episodes.count(term, terms))
             out.dictionary.varint(place.momentPositions)
             previousPlace = place
-            previousTerm = bytes
         }
         return out
     }

@@ -43,7 +43,7 @@ struct TermTable {
     }
 
     /// The bytes of term `id`.
-    func bytes(_ id: Int) -> ArraySlice<UInt8> { arena[(id == 0 ? 0 : ends[id - 1])..<ends[id]] }
+    private func bytes(_ id: Int) -> ArraySlice<UInt8> { arena[(id == 0 ? 0 : ends[id - 1])..<ends[id]] }
 
     /// Calls `body` with the bytes of term `id` (valid only inside it).
     func withBytes<Result>(_ id: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {

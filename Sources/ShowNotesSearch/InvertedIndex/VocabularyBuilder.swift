@@ -39,18 +39,13 @@ struct VocabularyBuilder {
         var offsets: [UInt32] = []
         var previous: [UInt8] = []
         for (number, index) in order.enumerated() {
-            let word = words[index]
+            var word = words[index]
             if number % IndexFormat.termsPerBlock == 0 {
                 offsets.append(UInt32(blocks.count))
                 previous = []
             }
-            let bytes = Array(word.utf8)
-            let shared = zip(previous, bytes).prefix(while: { $0 == $1 }).count
-            blocks.varint(shared)
-            blocks.varint(bytes.count - shared)
-            blocks.append(Array(bytes[shared...]))
+            word.withUTF8 { blocks.prefixCompressed(UnsafeRawBufferPointer($0), after: &previous) }
             blocks.varint(frequencies[index])
-            previous = bytes
         }
         var output = ByteWriter()
         output.u32(UInt32(offsets.count))
