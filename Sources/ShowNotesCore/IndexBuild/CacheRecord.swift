@@ -6,7 +6,7 @@ enum CacheRecord {
     private static let severities: [Diagnostic.Severity] = [.warning, .error, .note]
 
     /// The head of a record: everything before the analyses, which follow it in the same
-    /// buffer (`SourceOutcome.read(_:bytes:analyzer:forCache:)`).
+    /// buffer (`SourceOutcome.read(_:bytes:analyzer:adding:record:)`).
     static func head(diagnostics: [Diagnostic], dependencies: [SourceManifest.Dependency], count: Int, display: String) -> [UInt8] {
         var writer = CacheWriter()
         writer.varint(diagnostics.count)

@@ -15,34 +15,42 @@ struct IndexAssembly: Sendable {
     /// A cached analysis that did not decode: the segment stops there.
     var failure: IndexBuildError?
 
-    /// Adds one source.
-    mutating func take(_ resolved: ResolvedSource, of source: IndexSource, roots: SourceRoots, cache: AnalysisCache?) throws(IndexBuildError) {
-        diagnostics += resolved.outcome.diagnostics
+    /// Adds one source: from the cache, or read and analysed now by `analyzer` (and then
+    /// stored to the cache, when there is one).
+    mutating func take(_ resolved: ResolvedSource, of source: IndexSource, roots: SourceRoots, cache: AnalysisCache?,
+                       analyzer: EpisodeAnalyzer) throws(IndexBuildError) {
         builder.beginSource(root: roots.number(of: source), contentHash: UInt64(resolved.hash, radix: 16) ?? 0)
-        try resolved.outcome.episodes.withEncodings { (bytes, offset, count) throws(IndexBuildError) in
-            var offset = offset
-            for _ in 0..<count {
-                do throws(IndexCorruption) {
-                    try builder.add(encoded: bytes, offset: &offset)
-                } catch {
-                    throw .damagedCache("\(source.file.display): \(error.what)")
+        let outcome: SourceOutcome
+        var record: [UInt8]? = cache == nil ? nil : []
+        switch resolved.found {
+        case .cached(let cached, _):
+            outcome = cached
+            try outcome.episodes.withEncodings { (bytes, offset, count) throws(IndexBuildError) in
+                var offset = offset
+                for _ in 0..<count {
+                    do throws(IndexCorruption) {
+                        try builder.add(encoded: bytes, offset: &offset)
+                    } catch {
+                        throw .damagedCache("\(source.file.display): \(error.what)")
+                    }
                 }
             }
+        case .contents(let bytes):
+            outcome = SourceOutcome.read(source, bytes: bytes, analyzer: analyzer, adding: &builder, record: &record)
         }
+        diagnostics += outcome.diagnostics
         manifest.append(SourceManifest.Entry(
             path: source.relative, hash: resolved.hash,
-            dependencies: resolved.outcome.dependencies.map { .init(path: source.relativeFolder + $0.path, hash: $0.hash) }))
+            dependencies: outcome.dependencies.map { .init(path: source.relativeFolder + $0.path, hash: $0.hash) }))
         guard let cache else { return }
         cache.remember(source.file.display, identity: resolved.identity, hash: resolved.hash)
         let key = CacheSnapshot.key(source, hash: resolved.hash)
-        switch resolved.record {
-        case .cached(let place):
+        switch resolved.found {
+        case .cached(_, let place):
             cache.keep(key, at: place)
             fromCache += 1
-        case .fresh(let record):
-            cache.store(key, record: record)
-        case .uncached:
-            break
+        case .contents:
+            if let record { cache.store(key, record: record) }
         }
     }
 

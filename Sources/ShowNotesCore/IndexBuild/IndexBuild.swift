@@ -52,11 +52,11 @@ public enum IndexBuild {
         let batch = ParallelBatch(count: runs, workers: options.workers) { [cache] worker, run in
             var segment = IndexAssembly()
             for source in sources[sources.count * run / runs..<sources.count * (run + 1) / runs] {
-                switch ResolvedSource.resolve(source, cache: snapshot, analyzer: pool.analyzers[worker]) {
+                switch ResolvedSource.resolve(source, cache: snapshot) {
                 case .success(let resolved):
                     let before = segment.builder.episodeCount
                     do throws(IndexBuildError) {
-                        try segment.take(resolved, of: source, roots: roots, cache: cache)
+                        try segment.take(resolved, of: source, roots: roots, cache: cache, analyzer: pool.analyzers[worker])
                     } catch {
                         segment.failure = error
                         return segment

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Turns text into index terms: folded (case, diacritics, `’` = `'`), split into words,
 /// compounds indexed both joined and split, English words stemmed with Snowball.
 ///
@@ -27,6 +29,14 @@ final class Analyzer {
     /// when compiling: on a class's stored properties the checks run on every access (~4% of
     /// a build's instructions, when these were properties of `Analyzer`).
     private var learned = Learned()
+    /// Identifies the current numbering of `terms` and of the words (`withWords`): unique in
+    /// the process, renewed by `forgetIfLarge()`, so that whoever keeps numbers knows when
+    /// they stop meaning the same terms.
+    private(set) var numbering = Analyzer.newNumbering()
+
+    private static let numberings = Atomic(0)
+
+    private static func newNumbering() -> Int { numberings.add(1, ordering: .relaxed).newValue }
 
     /// The terms met so far (stems, numbers), numbered by their bytes.
     var terms: TermTable { learned.terms }
@@ -77,6 +87,7 @@ final class Analyzer {
     func forgetIfLarge() {
         guard learned.words.count >= 1 << 20 else { return }
         learned = Learned()
+        numbering = Self.newNumbering()
     }
 
     /// Turns compounds into tokens as the splitter finds them (no string per word).

@@ -9,43 +9,38 @@
 extension EpisodeAnalysis {
     /// Appends the encoding of this analysis to `output`.
     public func encode(into output: inout [UInt8]) {
-        var writer = ByteWriter()
-        swap(&writer.bytes, &output)
-        defer { swap(&writer.bytes, &output) }
-        writer.varint(strings.count)
-        for string in strings { writer.string(string) }
-        writer.varint(fieldLengths.count)
-        for length in fieldLengths { writer.varint(length) }
-        writer.varint(contextTerms.count)
-        var previous: [UInt8] = []
+        var encoder = AnalysisEncoder()
+        swap(&encoder.writer.bytes, &output)
+        defer { swap(&encoder.writer.bytes, &output) }
+        encoder.beginEpisode(strings: strings, fieldLengths: fieldLengths, numbering: 0)
+        encoder.beginContextTerms(count: contextTerms.count)
+        var counts: [Int] = [], positions: [UInt32] = []
         for term in contextTerms {
-            Self.writeTerm(term.term, after: &previous, to: &writer)
-            writer.varint(term.positions.count)
-            for positions in term.positions { Self.writePositions(positions, to: &writer) }
+            counts = term.positions.map(\.count)
+            positions = Array(term.positions.joined())
+            Self.withTerm(term.term) { term in
+                counts.withUnsafeBufferPointer { counts in
+                    positions.withUnsafeBufferPointer { encoder.contextTerm(term, counts: counts, positions: $0) }
+                }
+            }
         }
-        writer.varint(moments.count)
+        encoder.beginMoments(count: moments.count)
         for moment in moments {
-            writer.u8(moment.kind.rawValue)
-            writer.varint(Int(moment.first))
-            writer.varint(Int(moment.end))
-            writer.string(moment.text)
-            writer.varint(moment.spans.count)
-            for span in moment.spans {
-                writer.varint(span.textStart)
-                writer.varint(span.sourceStart)
-                writer.varint(span.length)
-            }
-            writer.varint(moment.length)
-            writer.varint(moment.terms.count)
-            previous.removeAll(keepingCapacity: true)
+            encoder.moment(kind: moment.kind, first: moment.first, end: moment.end, text: moment.text, spans: moment.spans,
+                           length: moment.length, termCount: moment.terms.count)
             for (term, positions) in moment.terms {
-                Self.writeTerm(term, after: &previous, to: &writer)
-                Self.writePositions(positions, to: &writer)
+                Self.withTerm(term) { term in positions.withUnsafeBufferPointer { encoder.momentTerm(term, positions: $0) } }
             }
         }
-        writer.varint(words.count)
-        previous.removeAll(keepingCapacity: true)
-        for word in words { Self.writeTerm(word, after: &previous, to: &writer) }
+        encoder.beginWords(count: words.count)
+        for word in words { Self.withTerm(word) { encoder.word($0) } }
+        encoder.endEpisode()
+    }
+
+    /// Calls `body` with `text` as a term without a number.
+    private static func withTerm<Result>(_ text: String, _ body: (SinkTerm) -> Result) -> Result {
+        var text = text
+        return text.withUTF8 { body(SinkTerm(bytes: UnsafeRawBufferPointer($0), number: -1)) }
     }
 
     /// Decodes one analysis written by `encode(into:)` from `bytes[offset...]`, moving
@@ -56,9 +51,10 @@ extension EpisodeAnalysis {
         return collector.analysis
     }
 
-    /// Reads an encoding, handing each part to `visitor` in order (positions in reused buffers).
-    static func visit<Visitor: EncodedAnalysisVisitor>(_ bytes: UnsafeRawBufferPointer, offset: inout Int,
-                                                       _ visitor: inout Visitor) throws(IndexCorruption) {
+    /// Reads an encoding, handing each part to `sink` in order (positions in reused buffers;
+    /// terms without numbers).
+    static func visit<Sink: AnalysisSink>(_ bytes: UnsafeRawBufferPointer, offset: inout Int,
+                                          _ sink: inout Sink) throws(IndexCorruption) {
         var reader = ByteReader(bytes, from: offset)
         defer { offset = reader.offset }
         let stringCount = try count(&reader)
@@ -69,22 +65,26 @@ extension EpisodeAnalysis {
         var lengths: [Int] = []
         lengths.reserveCapacity(lengthCount)
         for _ in 0..<lengthCount { lengths.append(try reader.varint()) }
-        visitor.visitStrings(strings, fieldLengths: lengths)
+        sink.beginEpisode(strings: strings, fieldLengths: lengths, numbering: 0)
         var previous = PrefixedTerm()
         var counts: [Int] = []
         var positions: [UInt32] = []
-        for _ in 0..<(try count(&reader)) {
+        let contextTerms = try count(&reader)
+        sink.beginContextTerms(count: contextTerms)
+        for _ in 0..<contextTerms {
             try previous.read(&reader)
             counts.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
             for _ in 0..<(try count(&reader)) { counts.append(try readPositions(&reader, into: &positions)) }
-            previous.withBytes { term in
+            previous.withTerm { term in
                 counts.withUnsafeBufferPointer { counts in
-                    positions.withUnsafeBufferPointer { visitor.visitContextTerm(term, counts: counts, positions: $0) }
+                    positions.withUnsafeBufferPointer { sink.contextTerm(term, counts: counts, positions: $0) }
                 }
             }
         }
-        for _ in 0..<(try count(&reader)) {
+        let moments = try count(&reader)
+        sink.beginMoments(count: moments)
+        for _ in 0..<moments {
             guard let kind = MomentKind(rawValue: try reader.u8()) else { throw IndexCorruption("unknown moment kind in a cached analysis") }
             let first = UInt32(truncatingIfNeeded: try reader.varint())
             let end = UInt32(truncatingIfNeeded: try reader.varint())
@@ -93,35 +93,39 @@ extension EpisodeAnalysis {
             for _ in 0..<(try count(&reader)) {
                 spans.append(SourceSpan(textStart: try reader.varint(), sourceStart: try reader.varint(), length: try reader.varint()))
             }
-            visitor.visitMoment(kind: kind, first: first, end: end, text: text, spans: spans, length: try reader.varint())
+            let length = try reader.varint()
+            let terms = try count(&reader)
+            sink.moment(kind: kind, first: first, end: end, text: text, spans: spans, length: length, termCount: terms)
             previous.reset()
-            for _ in 0..<(try count(&reader)) {
+            for _ in 0..<terms {
                 try previous.read(&reader)
                 positions.removeAll(keepingCapacity: true)
                 _ = try readPositions(&reader, into: &positions)
-                previous.withBytes { term in
-                    positions.withUnsafeBufferPointer { visitor.visitMomentTerm(term, positions: $0) }
+                previous.withTerm { term in
+                    positions.withUnsafeBufferPointer { sink.momentTerm(term, positions: $0) }
                 }
             }
         }
         previous.reset()
-        for _ in 0..<(try count(&reader)) {
+        let words = try count(&reader)
+        sink.beginWords(count: words)
+        for _ in 0..<words {
             try previous.read(&reader)
-            previous.withBytes { visitor.visitWord($0) }
+            previous.withTerm { sink.word($0) }
         }
-        visitor.visitEnd()
+        sink.endEpisode()
     }
 
     /// Builds the value, for `decode`.
-    private struct Collector: EncodedAnalysisVisitor {
+    private struct Collector: AnalysisSink {
         var analysis = EpisodeAnalysis(strings: [], fieldLengths: [], contextTerms: [], moments: [])
 
-        mutating func visitStrings(_ strings: [String], fieldLengths: [Int]) {
+        mutating func beginEpisode(strings: [String], fieldLengths: [Int], numbering: Int) {
             analysis.strings = strings
             analysis.fieldLengths = fieldLengths
         }
 
-        mutating func visitContextTerm(_ term: UnsafeRawBufferPointer, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>) {
+        mutating func contextTerm(_ term: SinkTerm, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>) {
             var fields: [[UInt32]] = []
             fields.reserveCapacity(counts.count)
             var start = 0
@@ -129,20 +133,20 @@ extension EpisodeAnalysis {
                 fields.append(Array(positions[start..<start + count]))
                 start += count
             }
-            analysis.contextTerms.append(ContextTerm(term: String(decoding: term, as: UTF8.self), positions: fields))
+            analysis.contextTerms.append(ContextTerm(term: term.string, positions: fields))
         }
 
-        mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan], length: Int) {
+        mutating func moment(kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan], length: Int, termCount: Int) {
             analysis.moments.append(Moment(kind: kind, first: first, end: end, text: text, length: length, terms: [], spans: spans))
         }
 
-        mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>) {
-            analysis.moments[analysis.moments.count - 1].terms.append((String(decoding: term, as: UTF8.self), Array(positions)))
+        mutating func momentTerm(_ term: SinkTerm, positions: UnsafeBufferPointer<UInt32>) {
+            analysis.moments[analysis.moments.count - 1].terms.append((term.string, Array(positions)))
         }
 
-        mutating func visitWord(_ word: UnsafeRawBufferPointer) { analysis.words.append(String(decoding: word, as: UTF8.self)) }
+        mutating func word(_ word: SinkTerm) { analysis.words.append(word.string) }
 
-        mutating func visitEnd() {}
+        mutating func endEpisode() {}
     }
 
     /// A count of items that take at least one byte each: never more than the bytes left.
@@ -150,22 +154,6 @@ extension EpisodeAnalysis {
         let value = try reader.varint()
         guard value <= reader.end - reader.offset else { throw IndexCorruption("implausible count in a cached analysis") }
         return value
-    }
-
-    /// Writes `term` prefix-compressed against `previous`, which then holds its bytes.
-    static func writeTerm(_ term: String, after previous: inout [UInt8], to writer: inout ByteWriter) {
-        var term = term
-        term.withUTF8 { writer.prefixCompressed(UnsafeRawBufferPointer($0), after: &previous) }
-    }
-
-    /// A count, then gaps (modulo 2³², so any order round-trips).
-    private static func writePositions(_ positions: [UInt32], to writer: inout ByteWriter) {
-        writer.varint(positions.count)
-        var last: UInt32 = 0
-        for position in positions {
-            writer.varint(Int(position &- last))
-            last = position
-        }
     }
 
     /// Appends one list of positions to `positions`; returns how many.
@@ -201,23 +189,8 @@ private struct PrefixedTerm {
     /// Starts a new list: the next term shares nothing.
     mutating func reset() { count = 0 }
 
-    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    /// Calls `body` with the term (no number: it was read back, not analysed).
+    func withTerm<Result>(_ body: (SinkTerm) -> Result) -> Result {
+        buffer.withUnsafeBytes { body(SinkTerm(bytes: UnsafeRawBufferPointer(rebasing: $0[..<count]), number: -1)) }
     }
-}
-
-/// Receives an encoded analysis piece by piece, in encoding order, without an
-/// `EpisodeAnalysis` being built (see `IndexBuilder.add(encoded:offset:)`): no per-term arrays.
-protocol EncodedAnalysisVisitor {
-    mutating func visitStrings(_ strings: [String], fieldLengths: [Int])
-    /// A context term's UTF-8 bytes and the positions of every field, one field after the
-    /// other: `counts[f]` of them in field `f`.
-    mutating func visitContextTerm(_ term: UnsafeRawBufferPointer, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>)
-    mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan], length: Int)
-    /// A term (UTF-8 bytes) of the moment visited last.
-    mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>)
-    /// A surface word (UTF-8 bytes) of the episode.
-    mutating func visitWord(_ word: UnsafeRawBufferPointer)
-    /// The episode is complete.
-    mutating func visitEnd()
 }

@@ -31,17 +31,21 @@ public final class EpisodeAnalyzer {
     /// moment's text is looked for in it (`StoredText.find`: at most 16 passes over the file
     /// for the whole episode), so the index can store references instead of copies.
     public func encode(_ episode: Episode, source: String, sourceBytes: UnsafeRawBufferPointer? = nil, into output: inout [UInt8]) {
+        var encoder = AnalysisEncoder()
+        swap(&encoder.writer.bytes, &output)
+        defer { swap(&encoder.writer.bytes, &output) }
+        analyze(episode, source: source, sourceBytes: sourceBytes, into: &encoder)
+    }
+
+    /// Analyses `episode` as `encode` does, handing the analysis to `sink` as it goes; terms
+    /// and words carry this analyzer's numbers.
+    func analyze<Sink: AnalysisSink>(_ episode: Episode, source: String, sourceBytes: UnsafeRawBufferPointer?, into sink: inout Sink) {
         analyzer.forgetIfLarge()
         analyzer.startSurfaceWords()
-        var writer = ByteWriter()
-        swap(&writer.bytes, &output)
-        defer { swap(&writer.bytes, &output) }
 
         let people = episode.people.map(\.name)
         let strings = [episode.title ?? "", episode.podcast ?? "", source, episode.guid ?? "", episode.link ?? "",
                        episode.audio ?? "", episode.published ?? "", people.joined(separator: "\u{1F}")]
-        writer.varint(strings.count)
-        for string in strings { writer.string(string) }
 
         // Context fields. Notes: the summary, then each takeaway, one position apart so no
         // phrase spans two; each becomes a moment over its range of the notes field.
@@ -57,13 +61,18 @@ public final class EpisodeAnalyzer {
             notesMoments.append((kind, text, position, next))
             position = next + 1
         }
-        writer.varint(4)
-        for field in 0..<3 { writer.varint(fieldTokens[field].last.map { Int($0.position) + 1 } ?? 0) }
-        writer.varint(fieldTokens[3].count(where: { !$0.isJoined }))
-        grouping.write(fieldTokens, terms: analyzer.terms, fieldCounts: true, to: &writer)
+        let lengths = (0..<3).map { fieldTokens[$0].last.map { Int($0.position) + 1 } ?? 0 } + [fieldTokens[3].count(where: { !$0.isJoined })]
+        sink.beginEpisode(strings: strings, fieldLengths: lengths, numbering: analyzer.numbering)
+        grouping.group(fieldTokens, termCount: analyzer.terms.count)
+        sink.beginContextTerms(count: grouping.count)
+        analyzer.terms.withTerms { spelled in
+            grouping.forEachTerm { term, counts, positions in
+                sink.contextTerm(SinkTerm(bytes: spelled[Int(term)], number: term), counts: counts, positions: positions)
+            }
+        }
 
         // Moments: chapters, then the notes moments (notes-field order), then page sections.
-        writer.varint(episode.chapters.count + notesMoments.count + episode.sections.count)
+        sink.beginMoments(count: episode.chapters.count + notesMoments.count + episode.sections.count)
         var cursor = 0
         var budget = 16 * (sourceBytes?.count ?? 0)
         func spans(_ text: String) -> [SourceSpan] {
@@ -72,84 +81,75 @@ public final class EpisodeAnalyzer {
         }
         for chapter in episode.chapters {
             let millis = UInt32(clamping: Int((chapter.startTime * 1000).rounded()))
-            writeOwnMoment(.chapter, text: chapter.title, first: millis, spans: spans(chapter.title), to: &writer)
+            ownMoment(.chapter, text: chapter.title, first: millis, spans: spans(chapter.title), into: &sink)
         }
         for moment in notesMoments {
-            Self.writeMomentHead(moment.kind, first: UInt32(moment.first), end: UInt32(moment.end), text: moment.text,
-                                 spans: spans(moment.text), to: &writer)
-            writer.varint(moment.end - moment.first)
-            writer.varint(0)
+            sink.moment(kind: moment.kind, first: UInt32(moment.first), end: UInt32(moment.end), text: moment.text,
+                        spans: spans(moment.text), length: moment.end - moment.first, termCount: 0)
         }
         for section in episode.sections {
             let text = section.heading + "\u{1F}" + section.text
-            writeOwnMoment(.section, text: text, first: UInt32.max, spans: spans(text), to: &writer)
+            ownMoment(.section, text: text, first: UInt32.max, spans: spans(text), into: &sink)
         }
 
         // Surface words, met while the texts above were split.
         let words = analyzer.surface.words
-        writer.varint(words.count)
+        sink.beginWords(count: words.count)
         analyzer.withWords { spelled in
-            var previous = UnsafeRawBufferPointer(start: nil, count: 0)
-            for word in words {
-                writer.prefixCompressed(spelled[Int(word)], after: previous)
-                previous = spelled[Int(word)]
-            }
+            for word in words { sink.word(SinkTerm(bytes: spelled[Int(word)], number: word)) }
         }
-    }
-
-    private static func writeMomentHead(_ kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan],
-                                        to writer: inout ByteWriter) {
-        writer.u8(kind.rawValue)
-        writer.varint(Int(first))
-        writer.varint(Int(end))
-        writer.string(text)
-        writer.varint(spans.count)
-        for span in spans {
-            writer.varint(span.textStart)
-            writer.varint(span.sourceStart)
-            writer.varint(span.length)
-        }
+        sink.endEpisode()
     }
 
     /// A chapter or section with its own terms, each with its positions.
-    private func writeOwnMoment(_ kind: MomentKind, text: String, first: UInt32, spans: [SourceSpan], to writer: inout ByteWriter) {
-        Self.writeMomentHead(kind, first: first, end: 0, text: text, spans: spans, to: &writer)
+    private func ownMoment<Sink: AnalysisSink>(_ kind: MomentKind, text: String, first: UInt32, spans: [SourceSpan], into sink: inout Sink) {
         tokens.removeAll(keepingCapacity: true)
         // A section's heading and text are joined by U+001F, which the splitter takes as a separator.
-        writer.varint(analyzer.numberedTokens(text, firstPosition: 0, into: &tokens))
-        grouping.write([tokens], terms: analyzer.terms, fieldCounts: false, to: &writer)
+        let length = analyzer.numberedTokens(text, firstPosition: 0, into: &tokens)
+        grouping.group([tokens], termCount: analyzer.terms.count)
+        sink.moment(kind: kind, first: first, end: 0, text: text, spans: spans, length: length, termCount: grouping.count)
+        analyzer.terms.withTerms { spelled in
+            grouping.forEachTerm { term, _, positions in
+                sink.momentTerm(SinkTerm(bytes: spelled[Int(term)], number: term), positions: positions)
+            }
+        }
     }
 }
 
 /// Groups tokens by term — an episode's context tokens (four fields) or a moment's own
-/// (one) — and writes the distinct terms in order of first appearance, each with its
-/// positions per field, as `EpisodeAnalysis.encode` lays them out (the number of fields
-/// before each term's lists only for the context). Buffers are kept for the next call; a
-/// term's slot is found through a table indexed by term number, stamped with the call so it
-/// never needs clearing.
+/// (one) — for the distinct terms in order of first appearance, each with its positions per
+/// field. Buffers are kept for the next call; a term's slot is found through a table indexed
+/// by term number, stamped with the call so it never needs clearing.
 private struct TermGrouping {
     private var slotOfTerm: [Int32] = []
     private var stampOfTerm: [UInt32] = []
     private var stamp: UInt32 = 0
     /// Term numbers by slot (first appearance).
     private var distinct: [Int32] = []
-    /// Per slot and field: how many positions, then (prefix sums) where they go in `positions`.
-    private var counts: [Int] = []
+    /// Per slot and field, where its positions start in `positions` (then one past the last).
+    private var starts: [Int] = []
     private var positions: [UInt32] = []
+    private var fieldCount = 0
+    /// One slot's per-field counts, for `forEachTerm`.
+    private var counts: [Int] = []
 
-    mutating func write(_ fields: [[Analyzer.NumberedToken]], terms: TermTable, fieldCounts: Bool, to writer: inout ByteWriter) {
+    /// How many distinct terms the last `group` found.
+    var count: Int { distinct.count }
+
+    /// Groups the tokens of `fields` (term numbers below `termCount`).
+    mutating func group(_ fields: [[Analyzer.NumberedToken]], termCount: Int) {
         stamp &+= 1
         if stamp == 0 {
             stampOfTerm = Array(repeating: 0, count: stampOfTerm.count)
             stamp = 1
         }
-        if slotOfTerm.count < terms.count {
-            slotOfTerm += Array(repeating: 0, count: terms.count - slotOfTerm.count)
-            stampOfTerm += Array(repeating: 0, count: terms.count - stampOfTerm.count)
+        if slotOfTerm.count < termCount {
+            slotOfTerm += repeatElement(0, count: termCount - slotOfTerm.count)
+            stampOfTerm += repeatElement(0, count: termCount - stampOfTerm.count)
         }
         distinct.removeAll(keepingCapacity: true)
-        counts.removeAll(keepingCapacity: true)
-        let fieldCount = fields.count
+        starts.removeAll(keepingCapacity: true)
+        fieldCount = fields.count
         for (field, tokens) in fields.enumerated() {
             for token in tokens {
                 let term = Int(token.term)
@@ -157,22 +157,23 @@ private struct TermGrouping {
                     stampOfTerm[term] = stamp
                     slotOfTerm[term] = Int32(distinct.count)
                     distinct.append(token.term)
-                    counts += repeatElement(0, count: fieldCount)
+                    starts += repeatElement(0, count: fieldCount)
                 }
-                counts[Int(slotOfTerm[term]) * fieldCount + field] += 1
+                starts[Int(slotOfTerm[term]) * fieldCount + field] += 1
             }
         }
-        // Where each slot's field positions start, then place them (appearance order is
-        // ascending within a field, so they need no sorting).
+        // Counts become where each slot's field positions start, then place them (appearance
+        // order is ascending within a field, so they need no sorting).
         var total = 0
-        for index in counts.indices {
-            let count = counts[index]
-            counts[index] = total
+        for index in starts.indices {
+            let count = starts[index]
+            starts[index] = total
             total += count
         }
+        starts.append(total)
         positions.removeAll(keepingCapacity: true)
         positions.append(contentsOf: repeatElement(0, count: total))
-        var next = counts
+        var next = starts
         for (field, tokens) in fields.enumerated() {
             for token in tokens {
                 let place = Int(slotOfTerm[Int(token.term)]) * fieldCount + field
@@ -180,22 +181,20 @@ private struct TermGrouping {
                 next[place] += 1
             }
         }
+    }
 
-        writer.varint(distinct.count)
-        terms.withTerms { spelled in
-            var previous = UnsafeRawBufferPointer(start: nil, count: 0)
-            for (slot, term) in distinct.enumerated() {
-                writer.prefixCompressed(spelled[Int(term)], after: previous)
-                previous = spelled[Int(term)]
-                if fieldCounts { writer.varint(fieldCount) }
-                for field in 0..<fieldCount {
-                    let start = counts[slot * fieldCount + field]
-                    let end = slot * fieldCount + field + 1 < counts.count ? counts[slot * fieldCount + field + 1] : total
-                    writer.varint(end - start)
-                    var last: UInt32 = 0
-                    for position in positions[start..<end] {
-                        writer.varint(Int(position &- last))
-                        last = position
+    /// Calls `body` with each distinct term of the last `group`, in order of first appearance:
+    /// its number, its count of positions per field, and its positions, field after field.
+    mutating func forEachTerm(_ body: (Int32, UnsafeBufferPointer<Int>, UnsafeBufferPointer<UInt32>) -> Void) {
+        if counts.count != fieldCount { counts = Array(repeating: 0, count: fieldCount) }
+        let fieldCount = fieldCount
+        positions.withUnsafeBufferPointer { positions in
+            starts.withUnsafeBufferPointer { starts in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for (slot, term) in distinct.enumerated() {
+                        let first = slot * fieldCount
+                        for field in 0..<fieldCount { counts[field] = starts[first + field + 1] - starts[first + field] }
+                        body(term, UnsafeBufferPointer(counts), UnsafeBufferPointer(rebasing: positions[starts[first]..<starts[first + fieldCount]]))
                     }
                 }
             }

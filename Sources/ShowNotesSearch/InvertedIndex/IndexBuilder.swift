@@ -13,6 +13,13 @@ public struct IndexBuilder: Sendable {
     /// Each distinct term once, numbered in order of first appearance: one hash lookup per
     /// term and document, and the postings logs hold numbers, not strings.
     private(set) var terms = TermTable()
+    /// Terms and words straight from an analyzer come with its numbers (`SinkTerm`): per
+    /// number, what `terms` and `vocabulary` numbered it (+ 1; 0 = not met yet), valid for
+    /// the analyzer numbering `numbering` (a worker's segment is analysed by one analyzer,
+    /// so a term is hashed once per segment, not once per episode).
+    private var termOfNumber: [Int32] = []
+    private var wordOfNumber: [Int32] = []
+    private var numbering = 0
     private(set) var momentTerms = PostingsLog(fields: 1)
     private(set) var episodeTerms = PostingsLog(fields: IndexFormat.EpisodeField.allCases.count)
     /// The postings logs grouped by term, once `finish()` has run (the logs are then empty).
@@ -57,11 +64,25 @@ public struct IndexBuilder: Sendable {
 
     /// Analyses and adds an episode whose source is stored as `source` (relative to the indexed root).
     public mutating func add(_ episode: Episode, source: String, analyzer: EpisodeAnalyzer) {
-        var bytes: [UInt8] = []
-        analyzer.encode(episode, source: source, into: &bytes)
-        var offset = 0
-        let added = bytes.withUnsafeBytes { raw in (try? add(encoded: raw, offset: &offset)) != nil }
-        precondition(added, "an analysis just encoded does not decode")
+        analyzer.analyze(episode, source: source, sourceBytes: nil, into: &self)
+    }
+
+    /// Analyses and adds the episodes read from one source file, stored as `source`, with
+    /// `sourceBytes` (see `EpisodeAnalyzer.encode`); with `record`, their encodings are
+    /// appended to it as well (for the build cache), as `encode` would write them.
+    public mutating func add(_ episodes: [Episode], source: String, sourceBytes: UnsafeRawBufferPointer?,
+                             analyzer: EpisodeAnalyzer, encodingInto record: inout [UInt8]?) {
+        guard var bytes = record else {
+            for episode in episodes { analyzer.analyze(episode, source: source, sourceBytes: sourceBytes, into: &self) }
+            return
+        }
+        record = nil
+        var tee = AnalysisTee(first: AnalysisEncoder(), second: IndexBuilder())
+        swap(&tee.first.writer.bytes, &bytes)
+        swap(&tee.second, &self)
+        for episode in episodes { analyzer.analyze(episode, source: source, sourceBytes: sourceBytes, into: &tee) }
+        swap(&tee.second, &self)
+        record = tee.first.writer.bytes
     }
 
     /// Adds an episode straight from its encoding (`EpisodeAnalysis.encode`, the build cache),
@@ -70,7 +91,6 @@ public struct IndexBuilder: Sendable {
     /// encoding that breaks off halfway leaves a part added: check the bytes first (the
     /// build cache keeps a checksum of each record).
     public mutating func add(encoded bytes: UnsafeRawBufferPointer, offset: inout Int) throws(IndexCorruption) {
-        precondition(groupedMoments == nil, "an episode added to a finished segment")
         try EpisodeAnalysis.visit(bytes, offset: &offset, &self)
     }
 
@@ -89,10 +109,17 @@ public struct IndexBuilder: Sendable {
     }
 }
 
-/// Adding an episode, piece by piece, in the order of its encoding: both `add` methods go
-/// through these. The moment layout is written once the episode's last part (its words) is in.
-extension IndexBuilder: EncodedAnalysisVisitor {
-    mutating func visitStrings(_ strings: [String], fieldLengths: [Int]) {
+/// Adding an episode, piece by piece, in the order of its analysis: both `add` methods (and
+/// the build, straight from an analyzer) go through these. The moment layout is written once
+/// the episode's last part (its words) is in.
+extension IndexBuilder: AnalysisSink {
+    mutating func beginEpisode(strings: [String], fieldLengths: [Int], numbering: Int) {
+        precondition(groupedMoments == nil, "an episode added to a finished segment")
+        if numbering != self.numbering {
+            self.numbering = numbering
+            termOfNumber.removeAll(keepingCapacity: true)
+            wordOfNumber.removeAll(keepingCapacity: true)
+        }
         episodeCount += 1
         episodeRecords.append(EpisodeRecord(firstMoment: UInt32(momentCount), layoutStart: UInt32(momentTable.count),
                                             sourceHash: source.hash, sourceRoot: UInt16(truncatingIfNeeded: source.root)))
@@ -102,14 +129,14 @@ extension IndexBuilder: EncodedAnalysisVisitor {
             episodeLengthTotals[field] += length
             episodeNorms.append(IndexFormat.encodeNorm(length))
         }
-        episodeNorms.append(UInt8.max)   // the shortest takeaway or summary, lowered by `visitMoment`
+        episodeNorms.append(UInt8.max)   // the shortest takeaway or summary, lowered by `moment`
     }
 
-    mutating func visitContextTerm(_ term: UnsafeRawBufferPointer, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>) {
-        episodeTerms.append(term: terms.id(of: term), document: UInt32(episodeCount - 1), counts: counts, positions: positions)
+    mutating func contextTerm(_ term: SinkTerm, counts: UnsafeBufferPointer<Int>, positions: UnsafeBufferPointer<UInt32>) {
+        episodeTerms.append(term: number(of: term), document: UInt32(episodeCount - 1), counts: counts, positions: positions)
     }
 
-    mutating func visitMoment(kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan], length: Int) {
+    mutating func moment(kind: MomentKind, first: UInt32, end: UInt32, text: String, spans: [SourceSpan], length: Int, termCount: Int) {
         momentCount += 1
         pendingLayout.append(EpisodeAnalysis.Moment(kind: kind, first: first, end: end, text: "", length: 0, terms: []))
         var stored = ByteWriter()
@@ -124,17 +151,41 @@ extension IndexBuilder: EncodedAnalysisVisitor {
         }
     }
 
-    mutating func visitMomentTerm(_ term: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>) {
-        momentTerms.append(term: terms.id(of: term), document: UInt32(momentCount - 1), positions: positions)
+    mutating func momentTerm(_ term: SinkTerm, positions: UnsafeBufferPointer<UInt32>) {
+        momentTerms.append(term: number(of: term), document: UInt32(momentCount - 1), positions: positions)
     }
 
-    mutating func visitWord(_ word: UnsafeRawBufferPointer) {
-        vocabulary.add(word)
+    mutating func word(_ word: SinkTerm) {
+        guard word.number >= 0 else {
+            vocabulary.add(word.bytes)
+            return
+        }
+        let known = Self.remembered(word.number, in: &wordOfNumber)
+        if known >= 0 { return vocabulary.add(number: known) }
+        wordOfNumber[Int(word.number)] = Int32(vocabulary.add(word.bytes) + 1)
     }
 
-    mutating func visitEnd() {
+    mutating func endEpisode() {
         momentTable += MomentLayout.encode(pendingLayout)
         notesCeilings.endEpisode()
+    }
+
+    /// The number of `term` in `terms`.
+    private mutating func number(of term: SinkTerm) -> Int {
+        guard term.number >= 0 else { return terms.id(of: term.bytes) }
+        let known = Self.remembered(term.number, in: &termOfNumber)
+        if known >= 0 { return known }
+        let id = terms.id(of: term.bytes)
+        termOfNumber[Int(term.number)] = Int32(id + 1)
+        return id
+    }
+
+    /// What `table` remembers for analyzer number `number` (-1 when nothing yet; the table
+    /// then has room for it).
+    private static func remembered(_ number: Int32, in table: inout [Int32]) -> Int {
+        let index = Int(number)
+        if index >= table.count { table += repeatElement(0, count: max(index + 1, 2 * table.count) - table.count) }
+        return Int(table[index]) - 1
     }
 }
 

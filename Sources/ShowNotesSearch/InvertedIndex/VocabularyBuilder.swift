@@ -12,10 +12,17 @@ struct VocabularyBuilder {
     private var words: [String] = []
     private var frequencies: [Int] = []
 
-    /// Counts one more episode using the word spelled by `bytes` (each episode adds each of its words once).
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    /// Counts one more episode using the word spelled by `bytes` (each episode adds each of
+    /// its words once); returns the word's number here.
+    @discardableResult
+    mutating func add(_ bytes: UnsafeRawBufferPointer) -> Int {
         let word = bytes.assumingMemoryBound(to: UInt8.self)
-        count(WordHashTable.hash(word), episodes: 1, word: String(decoding: word, as: UTF8.self))
+        return count(WordHashTable.hash(word), episodes: 1, word: String(decoding: word, as: UTF8.self))
+    }
+
+    /// Counts one more episode using the word numbered `number` by `add(_:)`.
+    mutating func add(number: Int) {
+        frequencies[number] += 1
     }
 
     /// Adds the words of another part of the same index (`IndexWriter`'s segments).
@@ -24,13 +31,15 @@ struct VocabularyBuilder {
     }
 
     /// Adds `episodes` to the word with this hash; `word` is spelled out only when it is new.
-    private mutating func count(_ hash: UInt64, episodes: Int, word: @autoclosure () -> String) {
+    @discardableResult
+    private mutating func count(_ hash: UInt64, episodes: Int, word: @autoclosure () -> String) -> Int {
         if let number = numbers.number(hash) {
             frequencies[number] += episodes
-        } else {
-            words.append(word())
-            frequencies.append(episodes)
+            return number
         }
+        words.append(word())
+        frequencies.append(episodes)
+        return words.count - 1
     }
 
     func serialize() -> [UInt8] {
