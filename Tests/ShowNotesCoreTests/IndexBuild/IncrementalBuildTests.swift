@@ -70,6 +70,21 @@ struct IncrementalBuildTests {
         #expect(try folder.build(cache: .beside).fromCache == 0)
     }
 
+    @Test("the command line's default makes no cache, but uses and updates one that `--incremental` made")
+    func cacheOnlyWhenAsked() throws {
+        let folder = try BuildFolder()
+        defer { folder.remove() }
+        let cache = folder.root.appending(path: ".shownotes-cache/Index").path
+        #expect(try folder.build(cache: .besideIfPresent).fromCache == 0)
+        #expect(!FileManager.default.fileExists(atPath: cache))
+        try folder.build(cache: .beside)
+        let file = "the-long-run/04-the-comeback-season.txt"
+        try folder.write(try folder.read(file).replacingOccurrences(of: "comeback", with: "return"), to: file)
+        let later = try folder.build(cache: .besideIfPresent)
+        #expect(later.fromCache == later.files - 1)
+        #expect(try folder.build(cache: .besideIfPresent).fromCache == later.files)
+    }
+
     @Test("the cache remembers the identity of files older than two seconds, so they are not read again; a change is still seen")
     func identityShortcut() async throws {
         let folder = try BuildFolder()
