@@ -290,7 +290,7 @@ extension IndexReader {
     /// Appends the episodes of ascending `moments`, each once: a moment in the episode just
     /// found costs one compare; the next episode is found by galloping up from the last one
     /// (matches cluster, so that is a step or two, never more than a binary search's work).
-    func appendEpisodes(ofSortedMoments moments: [UInt32], to episodes: inout [UInt32]) throws(IndexCorruption) {
+    func appendEpisodes(ofSortedMoments moments: ArraySlice<UInt32>, to episodes: inout [UInt32]) throws(IndexCorruption) {
         var episode = -1
         var end = 0   // first moment after `episode`
         for moment in moments {

@@ -83,14 +83,25 @@ extension UInt32 {
 struct QueryPart {
     var alternatives: [ClauseMatch]
 
+    /// How many entries its lists hold: the most episodes it can touch.
+    var size: Int { alternatives.reduce(0) { $0 + $1.episodes.count + $1.moments.count } }
+
     /// Episodes this part can match in (through context or through one of their moments),
     /// ascending: each alternative's two sorted lists are merged, alternatives are united.
-    func touchedEpisodes(reader: IndexReader) throws(IndexCorruption) -> [UInt32] {
+    /// Only those in `range`, when given.
+    func touchedEpisodes(reader: IndexReader, in range: Range<UInt32>? = nil) throws(IndexCorruption) -> [UInt32] {
         var touched: [UInt32] = []
         for clause in alternatives {
+            var episodes = clause.episodes[...], moments = clause.moments[...]
+            if let range {
+                let firstMoment = UInt32(try reader.firstMoment(ofEpisode: Int(range.lowerBound)))
+                let endMoment = UInt32(try reader.firstMoment(ofEpisode: Int(range.upperBound)))
+                episodes = episodes[Self.gallop(clause.episodes, from: 0, to: range.lowerBound)..<Self.gallop(clause.episodes, from: 0, to: range.upperBound)]
+                moments = moments[Self.gallop(clause.moments, from: 0, to: firstMoment)..<Self.gallop(clause.moments, from: 0, to: endMoment)]
+            }
             var ofMoments: [UInt32] = []
-            try reader.appendEpisodes(ofSortedMoments: clause.moments, to: &ofMoments)
-            touched = Self.union(touched, Self.union(clause.episodes, ofMoments))
+            try reader.appendEpisodes(ofSortedMoments: moments, to: &ofMoments)
+            touched = Self.union(touched, Self.union(Array(episodes), ofMoments))
         }
         return touched
     }

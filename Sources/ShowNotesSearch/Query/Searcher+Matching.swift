@@ -42,10 +42,11 @@ extension Searcher {
     /// The episodes in which every required part can match (through context or a moment),
     /// ascending: those the part with the shortest lists touches, kept where each other part
     /// touches them too (looked up by galloping, not by listing everything the longer parts touch).
-    func candidates(_ plan: MatchPlan) throws(IndexCorruption) -> [UInt32] {
-        let sizes = plan.required.map { part in part.alternatives.reduce(0) { $0 + $1.episodes.count + $1.moments.count } }
+    /// Only those in `range`, when given.
+    func candidates(_ plan: MatchPlan, in range: Range<UInt32>? = nil) throws(IndexCorruption) -> [UInt32] {
+        let sizes = plan.required.map(\.size)
         guard let rarest = sizes.indices.min(by: { sizes[$0] < sizes[$1] }) else { return [] }
-        var result = try plan.required[rarest].touchedEpisodes(reader: reader)
+        var result = try plan.required[rarest].touchedEpisodes(reader: reader, in: range)
         // The others from the shortest up: each leaves fewer episodes for the next.
         for index in plan.required.indices.sorted(by: { sizes[$0] < sizes[$1] }) where index != rarest && !result.isEmpty {
             result = try plan.required[index].touched(among: result, reader: reader)

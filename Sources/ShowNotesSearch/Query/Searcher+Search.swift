@@ -59,21 +59,22 @@ extension Searcher {
 }
 
 extension Searcher {
-    /// A query is ranked on two threads only with this many candidate episodes or more...
+    /// A query is ranked on two threads only when its rarest part can touch this many
+    /// episodes or more...
     static let episodesWorthASecondThread = 2048
-    /// ...and this many scored parts: the score bound sums each part's best case, so it skips
-    /// little of a long query, which then evaluates most of its candidates; a short query is
+    /// ...and it has this many scored parts: the score bound sums each part's best case, so it
+    /// skips little of a long query, which then evaluates most of its candidates; a short query is
     /// mostly skipped, and halves would each have to fill a top k before skipping anything.
     static let partsWorthASecondThread = 3
 
     /// The best moments of `plan`, grouped by episode. For a long query with many candidates,
-    /// the second half of them is ranked on a second thread into a top k of its own, then the
-    /// two are merged: halves split between episodes, and each keeps every moment that could
-    /// make the overall list, so the result is the one a single pass gives (`EpisodeSkippingTests`).
-    /// `twoThreads` overrides the choice (for tests).
+    /// the episodes are cut in two halves by number, and the second half's candidates are
+    /// found and ranked on a second thread into a top k of its own, then the two are merged:
+    /// each keeps every moment that could make the overall list, so the result is the one a
+    /// single pass gives (`EpisodeSkippingTests`). `twoThreads` overrides the choice (for tests).
     func rankedMoments(_ plan: MatchPlan, request: SearchRequest, twoThreads: Bool? = nil) throws(IndexCorruption) -> [RankedMoment] {
-        let candidates = try self.candidates(plan)
-        let split = twoThreads ?? (candidates.count >= Self.episodesWorthASecondThread
+        let rarest = plan.required.map(\.size).min() ?? 0
+        let split = twoThreads ?? (rarest >= Self.episodesWorthASecondThread
                                    && plan.required.count + plan.optional.count >= Self.partsWorthASecondThread)
         func sink() throws(IndexCorruption) -> RankingSink {
             RankingSink(groups: EpisodeGroups(limit: request.limit, perEpisode: request.perEpisode),
@@ -81,16 +82,17 @@ extension Searcher {
         }
         var first = try sink()
         let kinds = request.query.kinds
-        guard split, candidates.count >= 2 else {
-            try forEachMatch(plan, in: candidates[...], kinds: kinds, scoring: true, into: &first)
+        let episodes = UInt32(reader.episodeCount)
+        guard split, episodes >= 2 else {
+            try forEachMatch(plan, in: try candidates(plan)[...], kinds: kinds, scoring: true, into: &first)
             return first.groups.ranked()
         }
-        let middle = candidates.count / 2
+        let middle = episodes / 2
         var second = try sink()
         try Self.inParallel({ () throws(IndexCorruption) in
-            try self.forEachMatch(plan, in: candidates[middle...], kinds: kinds, scoring: true, into: &second)
+            try self.forEachMatch(plan, in: try self.candidates(plan, in: middle..<episodes)[...], kinds: kinds, scoring: true, into: &second)
         }, alongside: { () throws(IndexCorruption) in
-            try self.forEachMatch(plan, in: candidates[..<middle], kinds: kinds, scoring: true, into: &first)
+            try self.forEachMatch(plan, in: try self.candidates(plan, in: 0..<middle)[...], kinds: kinds, scoring: true, into: &first)
         })
         first.groups.merge(second.groups)
         return first.groups.ranked()

@@ -100,6 +100,12 @@ struct EpisodeSkippingTests {
             let plan = try searcher.plan(SearchQuery(text), fuzzy: false, relaxed: true)
             let expected = try Self.intersection(plan.required, reader: searcher.reader)
             #expect(try searcher.candidates(plan) == expected, "\(text)")
+            // Found by halves of the episodes, as two threads do, they are the same.
+            let episodes = UInt32(searcher.reader.episodeCount)
+            for cut in [0, 1, episodes / 3, episodes / 2, episodes - 1, episodes] {
+                let halves = try searcher.candidates(plan, in: 0..<cut) + searcher.candidates(plan, in: cut..<episodes)
+                #expect(halves == expected, "\(text), cut at \(cut)")
+            }
             if !expected.isEmpty { nonEmpty += 1 }
         }
         #expect(nonEmpty >= 10)
