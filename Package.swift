@@ -21,10 +21,10 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        // Linux file calls the Glibc module leaves out (declarations only).
+        // Linux calls the Glibc module leaves out (declarations only).
         .systemLibrary(name: "CLinuxIO"),
         // The model, analysis, the inverted index and queries: everything `search` needs.
-        .target(name: "ShowNotesSearch", dependencies: ["CStemmer", "CZlib"], swiftSettings: strict),
+        .target(name: "ShowNotesSearch", dependencies: ["CStemmer", "CZlib", "CLinuxIO"], swiftSettings: strict),
         // Reading sources: notes, feeds, chapter exports.
         .target(name: "ShowNotesCore", dependencies: ["ShowNotesSearch", "CLibXML2", "CLinuxIO"], swiftSettings: strict),
         // Output shared by both executables: console writing, result lines, finding the index.
