@@ -40,25 +40,50 @@ extension Searcher {
         let plan = try self.plan(request.query, fuzzy: request.typos == .fuzzy, relaxed: true)
         let ranked = try rankedMoments(plan, request: request)
         let shown = EpisodeGroups.shownCounts(ranked.map(\.episode))
-        var texts = try MomentTextReader(reader: reader)
-        var episodeTexts = try reader.episodeTexts()
-        var people = PersonPages(searcher: self)
-        var hits: [Hit] = []
-        for (position, item) in ranked.enumerated() {
-            var hit = try self.hit(item.moment, score: item.score, terms: plan.terms, texts: &texts, episodeTexts: &episodeTexts)
-            hit.episode = item.episode
-            hit.more = item.episodeMatches - shown[position]
-            if hit.kind == .section || hit.kind == .summary {
-                hit.appearances = try people.appearances(ofPage: item.episode, title: hit.episodeTitle)
+        /// The hits of `ranked[range]`, with the sources whose texts could not be shown.
+        func hits(_ range: Range<Int>, by searcher: Searcher) throws(IndexCorruption) -> (hits: [Hit], unavailable: [(source: String, reason: String)]) {
+            var texts = try MomentTextReader(reader: reader)
+            var episodeTexts = try reader.episodeTexts()
+            var people = PersonPages(searcher: searcher)
+            var hits: [Hit] = []
+            for position in range {
+                let item = ranked[position]
+                var hit = try searcher.hit(item.moment, score: item.score, terms: plan.terms, texts: &texts, episodeTexts: &episodeTexts)
+                hit.episode = item.episode
+                hit.more = item.episodeMatches - shown[position]
+                if hit.kind == .section || hit.kind == .summary {
+                    hit.appearances = try people.appearances(ofPage: item.episode, title: hit.episodeTitle)
+                }
+                if request.explain { hit.explanation = try searcher.explain(item.moment, plan: plan) }
+                hits.append(hit)
             }
-            if request.explain { hit.explanation = try explain(item.moment, plan: plan) }
-            hits.append(hit)
+            return (hits, texts.unavailable)
         }
-        return SearchResult(hits: hits, correction: nil, unavailableSources: texts.unavailable)
+        // Each hit inflates a block or two of stored text and reads its source file: with
+        // several, the second half is made on a second thread, by a searcher of its own.
+        guard ranked.count >= Self.hitsWorthASecondThread else {
+            let (all, unavailable) = try hits(ranked.indices, by: self)
+            return SearchResult(hits: all, correction: nil, unavailableSources: unavailable)
+        }
+        let middle = ranked.count / 2
+        let other = Searcher(reader: reader)
+        var first: (hits: [Hit], unavailable: [(source: String, reason: String)]) = ([], [])
+        var second = first
+        try Self.inParallel({ () throws(IndexCorruption) in
+            second = try hits(middle..<ranked.count, by: other)
+        }, alongside: { () throws(IndexCorruption) in
+            first = try hits(0..<middle, by: self)
+        })
+        var unavailable = first.unavailable
+        for source in second.unavailable where !unavailable.contains(where: { $0.source == source.source }) { unavailable.append(source) }
+        return SearchResult(hits: first.hits + second.hits, correction: nil, unavailableSources: unavailable)
     }
 }
 
 extension Searcher {
+    /// Hits are made on two threads from this many on.
+    static let hitsWorthASecondThread = 6
+
     /// A query is ranked on two threads only when its rarest part can touch this many
     /// episodes or more...
     static let episodesWorthASecondThread = 2048

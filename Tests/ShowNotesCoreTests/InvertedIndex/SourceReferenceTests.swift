@@ -131,5 +131,9 @@ struct SourceReferenceTests {
         let missing = try CLITests.run(["search", "altitude", "--limit", "1", "--index", folder.index])
         #expect(missing.status == 0)
         #expect(missing.stderr.hasPrefix("warning: the-long-run/02-altitude-without-the-mountain.txt: not found beside the index"))
+        // Many hits are made on two threads: the file is still named once.
+        let many = try CLITests.run(["search", "altitude", "--limit", "20", "--per-episode", "0", "--index", folder.index])
+        #expect(many.stdout.components(separatedBy: Searcher.unavailableText).count - 1 >= 2 * Searcher.hitsWorthASecondThread / 3)
+        #expect(many.stderr.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
     }
 }
