@@ -77,12 +77,21 @@ struct ByteReader {
     /// byte: that case is inlined into the decoding loops, the rest is a call.
     @inline(__always)
     mutating func varint() throws(IndexCorruption) -> Int {
-        if offset < end {
+        // One and two bytes inline: most numbers in postings (document gaps with flags) take one or two.
+        if offset + 1 < end {
             let byte = base[offset]
             if byte < 0x80 {
                 offset += 1
                 return Int(byte)
             }
+            let next = base[offset + 1]
+            if next < 0x80 {
+                offset += 2
+                return Int(byte & 0x7F) | Int(next) << 7
+            }
+        } else if offset < end, base[offset] < 0x80 {
+            offset += 1
+            return Int(base[offset - 1])
         }
         return try longVarint()
     }
