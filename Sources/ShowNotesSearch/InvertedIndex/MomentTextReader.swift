@@ -60,6 +60,11 @@ struct MomentTextReader {
     }
 
     private mutating func note(_ path: String, _ reason: String) {
-        if !unavailable.contains(where: { $0.source == path }) { unavailable.append((path, reason)) }
+        Self.note((path, reason), in: &unavailable)
+    }
+
+    /// Adds `source` to a list of unavailable sources unless the list names it already.
+    static func note(_ source: (source: String, reason: String), in list: inout [(source: String, reason: String)]) {
+        if !list.contains(where: { $0.source == source.source }) { list.append(source) }
     }
 }

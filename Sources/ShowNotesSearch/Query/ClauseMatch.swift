@@ -90,15 +90,16 @@ struct QueryPart {
     /// ascending: each alternative's two sorted lists are merged, alternatives are united.
     /// Only those in `range`, when given.
     func touchedEpisodes(reader: IndexReader, in range: Range<UInt32>? = nil) throws(IndexCorruption) -> [UInt32] {
+        // The range's moments, from its first episode's first to the next episode's.
+        let momentRange = try range.map { range throws(IndexCorruption) in
+            UInt32(try reader.firstMoment(ofEpisode: Int(range.lowerBound)))..<UInt32(try reader.firstMoment(ofEpisode: Int(range.upperBound)))
+        }
         var touched: [UInt32] = []
         for clause in alternatives {
-            var episodes = clause.episodes[...], moments = clause.moments[...]
-            if let range {
-                let firstMoment = UInt32(try reader.firstMoment(ofEpisode: Int(range.lowerBound)))
-                let endMoment = UInt32(try reader.firstMoment(ofEpisode: Int(range.upperBound)))
-                episodes = episodes[Self.gallop(clause.episodes, from: 0, to: range.lowerBound)..<Self.gallop(clause.episodes, from: 0, to: range.upperBound)]
-                moments = moments[Self.gallop(clause.moments, from: 0, to: firstMoment)..<Self.gallop(clause.moments, from: 0, to: endMoment)]
-            }
+            var episodes = clause.episodes[...]
+            if let range { episodes = episodes[Self.slice(clause.episodes, range)] }
+            var moments = clause.moments[...]
+            if let momentRange { moments = clause.moments[Self.slice(clause.moments, momentRange)] }
             var ofMoments: [UInt32] = []
             try reader.appendEpisodes(ofSortedMoments: moments, to: &ofMoments)
             touched = Self.union(touched, Self.union(Array(episodes), ofMoments))
@@ -130,6 +131,12 @@ struct QueryPart {
             }
         }
         return episodes.indices.filter { keep[$0] }.map { episodes[$0] }
+    }
+
+    /// Where the values of ascending `sorted` within `range` are.
+    static func slice(_ sorted: [UInt32], _ range: Range<UInt32>) -> Range<Int> {
+        let start = gallop(sorted, from: 0, to: range.lowerBound)
+        return start..<gallop(sorted, from: start, to: range.upperBound)
     }
 
     /// The first index at or after `start` whose value is `value` or more: steps of 1, 2, 4…

@@ -75,7 +75,7 @@ extension Searcher {
             first = try hits(0..<middle, by: self)
         })
         var unavailable = first.unavailable
-        for source in second.unavailable where !unavailable.contains(where: { $0.source == source.source }) { unavailable.append(source) }
+        for source in second.unavailable { MomentTextReader.note(source, in: &unavailable) }
         return SearchResult(hits: first.hits + second.hits, correction: nil, unavailableSources: unavailable)
     }
 }
