@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "ShowNotes",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "shownotes", targets: ["shownotes"]),
         .executable(name: "shownotes-tools", targets: ["shownotes-tools"]),
@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "ShowNotesCore", dependencies: ["ShowNotesSearch", "CLibXML2", "CLinuxIO"], swiftSettings: strict),
         // Output shared by both executables: console writing, result lines, finding the index.
         .target(name: "ShowNotesCLI", dependencies: ["ShowNotesSearch"], swiftSettings: strict),
-        .executableTarget(name: "shownotes", dependencies: ["ShowNotesCLI"], swiftSettings: strict),
+        .executableTarget(name: "shownotes", dependencies: ["ShowNotesCLI", "CLinuxIO"], swiftSettings: strict),
         .executableTarget(
             name: "shownotes-tools",
             dependencies: ["ShowNotesCore", "ShowNotesCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -9,6 +9,8 @@
 int sched_getcpu(void);
 int sched_getaffinity(int pid, size_t cpusetsize, void *mask);
 int pthread_attr_setaffinity_np(pthread_attr_t *attr, size_t cpusetsize, const void *cpuset);
+int mallopt(int param, int value);
+enum { CLINUXIO_M_TRIM_THRESHOLD = -1, CLINUXIO_M_MMAP_THRESHOLD = -3 };
 int sync_file_range(int fd, long long offset, long long nbytes, unsigned int flags);
 enum {
     CLINUXIO_SYNC_FILE_RANGE_WAIT_BEFORE = 1,

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CLinuxIO
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -7,6 +8,16 @@ import ShowNotesCLI
 
 // The fast front door: `search` and `stats` run here, with no libxml2, Foundation or
 // ArgumentParser to load; every other command runs in `shownotes-tools`, beside this binary.
+
+#if canImport(Glibc)
+// A search lives for milliseconds and decodes a few MB of posting lists into arrays of
+// 0.1–1 MB. Left to glibc, each such array was a mapping of its own, and freeing it an
+// `munmap` that (with the second search thread's CPU in the same address space) flushes the
+// other CPU's TLB: taking them from the heap, and never handing the heap back, made the
+// four-word query of the 100k benchmark ~6% faster (0.94x, 61 alternating pairs).
+_ = mallopt(Int32(CLINUXIO_M_MMAP_THRESHOLD), 32 << 20)   // glibc's largest
+_ = mallopt(Int32(CLINUXIO_M_TRIM_THRESHOLD), Int32.max)
+#endif
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 

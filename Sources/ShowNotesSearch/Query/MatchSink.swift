@@ -14,6 +14,8 @@ struct RankingSink: MatchSink {
     var dates: EpisodeDates
     /// Whether hopeless episodes may be skipped (off only to test that skipping changes nothing).
     var skipsEpisodes = true
+    /// When ranking one of two halves: the threshold both have reached.
+    var shared: SharedThreshold? = nil
 
     mutating func admit(_ episode: Int) throws(IndexCorruption) -> Int? { try dates.admit(episode) }
 
@@ -22,7 +24,13 @@ struct RankingSink: MatchSink {
         groups.offer(episode: episode, day: day, moment: moment, score: score)
     }
 
-    var threshold: Double { skipsEpisodes && dates.ranksByScore ? groups.threshold : -.infinity }
+    var threshold: Double {
+        guard skipsEpisodes && dates.ranksByScore else { return -.infinity }
+        let own = groups.threshold
+        guard let shared else { return own }
+        shared.raise(to: own)
+        return max(own, shared.value)
+    }
 }
 
 /// Counts matches (`--count`).

@@ -96,7 +96,8 @@ extension Searcher {
     /// the episodes are cut in two halves by number, and the second half's candidates are
     /// found and ranked on a second thread into a top k of its own, then the two are merged:
     /// each keeps every moment that could make the overall list, so the result is the one a
-    /// single pass gives (`EpisodeSkippingTests`). `twoThreads` overrides the choice (for tests).
+    /// single pass gives (`EpisodeSkippingTests`). Each half skips against the higher of the
+    /// two thresholds (`SharedThreshold`). `twoThreads` overrides the choice (for tests).
     func rankedMoments(_ plan: MatchPlan, request: SearchRequest, twoThreads: Bool? = nil) throws(IndexCorruption) -> [RankedMoment] {
         let rarest = plan.required.map(\.size).min() ?? 0
         let split = twoThreads ?? (rarest >= Self.episodesWorthASecondThread
@@ -114,6 +115,9 @@ extension Searcher {
         }
         let middle = episodes / 2
         var second = try sink()
+        let shared = SharedThreshold()
+        first.shared = shared
+        second.shared = shared
         try Self.inParallel({ () throws(IndexCorruption) in
             try self.forEachMatch(plan, in: try self.candidates(plan, in: middle..<episodes)[...], kinds: kinds, scoring: true, into: &second)
         }, alongside: { () throws(IndexCorruption) in
