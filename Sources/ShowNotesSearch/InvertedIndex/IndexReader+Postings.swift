@@ -2,13 +2,13 @@
 struct Postings {
     var documents: [UInt32] = []
     /// `fields` counts per document.
-    var frequencies: [UInt32] = []
+    var frequencies = CompactCounts()
     let fields: Int
     /// Byte offset, in the positions section, where each block's positions start.
     var blockPositions: [Int] = []
     /// Episode postings: per document, its notes frequency times the level stored with it
     /// (`NotesCeilings`; below 2³², as the frequency is below 2²⁹).
-    var notesCeilings: [UInt32] = []
+    var notesCeilings = CompactCounts()
 
     func frequency(_ index: Int, field: Int = 0) -> UInt32 { frequencies[index * fields + field] }
 
@@ -73,14 +73,15 @@ extension IndexReader {
         // Written through buffers sized once (appending cost more than the decoding itself),
         // left uninitialised until written: a damaged count costs address space, not memory.
         let capacity = min(count, room)
-        var frequencies: [UInt32] = [], ceilings: [UInt32] = []
+        var frequencies: [UInt8] = [], ceilings: [UInt8] = []
+        var large = (frequencies: [Int: UInt32](), ceilings: [Int: UInt32]())
         var failure: IndexCorruption?
         let documents = [UInt32](unsafeUninitializedCapacity: capacity) { documents, documentCount in
-            frequencies = [UInt32](unsafeUninitializedCapacity: capacity * fields) { frequencies, frequencyCount in
-                ceilings = [UInt32](unsafeUninitializedCapacity: fields > 1 ? capacity : 0) { ceilings, ceilingCount in
+            frequencies = [UInt8](unsafeUninitializedCapacity: capacity * fields) { frequencies, frequencyCount in
+                ceilings = [UInt8](unsafeUninitializedCapacity: fields > 1 ? capacity : 0) { ceilings, ceilingCount in
                     do throws(IndexCorruption) {
                         try Self.decodeDocuments(&reader, count: count, fields: fields, limit: limit, expectedLast: expectedLast,
-                                                 documents: documents, frequencies: frequencies, ceilings: ceilings)
+                                                 documents: documents, frequencies: frequencies, ceilings: ceilings, large: &large)
                         documentCount = count
                         frequencyCount = count * fields
                         ceilingCount = fields > 1 ? count : 0
@@ -92,17 +93,19 @@ extension IndexReader {
         }
         if let failure { throw failure }
         postings.documents = documents
-        postings.frequencies = frequencies
-        postings.notesCeilings = ceilings
+        postings.frequencies = CompactCounts(bytes: frequencies, large: large.frequencies)
+        postings.notesCeilings = CompactCounts(bytes: ceilings, large: large.ceilings)
         return postings
     }
 
     /// The documents of a list (after its skip data) into buffers of `count` entries at most
     /// (fewer when the section cannot hold that many: it runs out first, and that throws).
-    /// On success every one of the first `count` entries (times `fields`) is written.
+    /// On success every one of the first `count` entries (times `fields`) is written, as
+    /// `CompactCounts` bytes, with the counts that do not fit in `large`.
     private static func decodeDocuments(_ reader: inout ByteReader, count: Int, fields: Int, limit: UInt32, expectedLast: [UInt32],
-                                        documents: UnsafeMutableBufferPointer<UInt32>, frequencies: UnsafeMutableBufferPointer<UInt32>,
-                                        ceilings: UnsafeMutableBufferPointer<UInt32>) throws(IndexCorruption) {
+                                        documents: UnsafeMutableBufferPointer<UInt32>, frequencies: UnsafeMutableBufferPointer<UInt8>,
+                                        ceilings: UnsafeMutableBufferPointer<UInt8>,
+                                        large: inout (frequencies: [Int: UInt32], ceilings: [Int: UInt32])) throws(IndexCorruption) {
         let notesField = IndexFormat.EpisodeField.notes.rawValue
         precondition(fields == 1 || (fields == 4 && notesField == 3), "moment postings have one field, episode postings four")
         let blocks = (count + IndexFormat.blockSize - 1) / IndexFormat.blockSize
@@ -121,7 +124,8 @@ extension IndexReader {
                     previous += word >> 1 + 1
                     guard previous < limit else { throw IndexCorruption("document id out of range in postings") }
                     documents[number] = UInt32(truncatingIfNeeded: previous)
-                    frequencies[number] = word & 1 == 1 ? UInt32(truncatingIfNeeded: try reader.varint()) : 1
+                    let frequency = word & 1 == 1 ? UInt32(truncatingIfNeeded: try reader.varint()) : 1
+                    CompactCounts.store(frequency, at: number, in: frequencies, large: &large.frequencies)
                     number += 1
                 }
             } else {
@@ -135,14 +139,17 @@ extension IndexReader {
                     // The four fields written out (title, podcast, people, notes): a loop over
                     // them cost more than the rest of the entry.
                     let base = number &* 4
-                    frequencies[base] = mask & 1 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
-                    frequencies[base + 1] = mask & 2 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
-                    frequencies[base + 2] = mask & 4 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
+                    let title = mask & 1 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
+                    CompactCounts.store(title, at: base, in: frequencies, large: &large.frequencies)
+                    let podcast = mask & 2 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
+                    CompactCounts.store(podcast, at: base + 1, in: frequencies, large: &large.frequencies)
+                    let people = mask & 4 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
+                    CompactCounts.store(people, at: base + 2, in: frequencies, large: &large.frequencies)
                     // The notes field's word holds its level in the low bits (`NotesCeilings`).
                     let notes = mask & 8 != 0 ? UInt32(truncatingIfNeeded: try reader.varint()) : 0
                     let frequency = notes >> NotesCeilings.levelBits
-                    frequencies[base + notesField] = frequency
-                    ceilings[number] = frequency * (notes & UInt32(NotesCeilings.levelMask))
+                    CompactCounts.store(frequency, at: base + notesField, in: frequencies, large: &large.frequencies)
+                    CompactCounts.store(frequency * (notes & UInt32(NotesCeilings.levelMask)), at: number, in: ceilings, large: &large.ceilings)
                     number += 1
                 }
             }

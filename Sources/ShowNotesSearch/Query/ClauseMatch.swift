@@ -10,19 +10,19 @@ struct ClauseMatch {
     var boost = 1.0
     /// For a fuzzy neighbour: the word it stands for (shown by `--explain`).
     var typed: String? = nil
-    /// Frequencies are counts, kept as the index's 32-bit integers: a one-word query at
-    /// 100,000 episodes holds ~100,000 of them, and half the memory is half the page faults.
+    /// Frequencies are counts, kept in a byte each where they fit (`CompactCounts`): a
+    /// one-word query at 100,000 episodes holds ~100,000 of them, and memory is page faults.
     var moments: [UInt32] = []
-    var momentFrequency: [UInt32] = []
+    var momentFrequency = CompactCounts()
     var episodes: [UInt32] = []
     /// Per matched episode, the frequency in each of the four fields (zero outside the allowed
     /// fields), flat: episode `i`'s field `f` is at `i * fieldCount + f`.
-    var episodeFrequency: [UInt32] = []
+    var episodeFrequency = CompactCounts()
     /// Per matched episode, in `NotesCeilings.levels`ths of a frequency, a ceiling of what its
     /// best takeaway or summary holds of the clause, relative to its shortest one: each term's
     /// notes frequency times its level, summed (even when the clause's field leaves notes out
     /// of the context: `title:` still matches takeaways' own text). Only score bounds read it.
-    var notesCeiling: [UInt32] = []
+    var notesCeiling = CompactCounts()
     /// Whether the notes field may match (not for `title:`, `podcast:`, `person:`).
     var notesAllowed = true
     /// The term lists, for positions in the notes field.
@@ -47,13 +47,13 @@ struct ClauseMatch {
     }
 
     /// The four field frequencies of the `index`-th matched episode.
-    func frequencies(_ index: Int) -> ArraySlice<UInt32> {
-        episodeFrequency[index * Self.fieldCount..<(index + 1) * Self.fieldCount]
+    func frequencies(_ index: Int) -> [UInt32] {
+        (0..<Self.fieldCount).map { frequency(index, field: $0) }
     }
 
     /// Removes the last matched episode when none of its allowed fields has the clause.
     mutating func dropLastIfUnmatched() {
-        guard let last = episodes.indices.last, frequencies(last).allSatisfy({ $0 == 0 }) else { return }
+        guard let last = episodes.indices.last, (0..<Self.fieldCount).allSatisfy({ frequency(last, field: $0) == 0 }) else { return }
         episodes.removeLast()
         episodeFrequency.removeLast(Self.fieldCount)
         notesCeiling.removeLast()

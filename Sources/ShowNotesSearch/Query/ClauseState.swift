@@ -25,7 +25,7 @@ struct ClauseState {
     }
 
     /// The current episode's field frequencies (title, podcast, people, notes), when its context matches.
-    var contextFrequencies: ArraySlice<UInt32>? {
+    var contextFrequencies: [UInt32]? {
         context == nil ? nil : match.frequencies(episodeCursor)
     }
 

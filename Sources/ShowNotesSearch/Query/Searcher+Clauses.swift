@@ -68,7 +68,7 @@ extension Searcher {
                 if result.episodes.last != entry.episode {
                     result.dropLastIfUnmatched()
                     result.episodes.append(entry.episode)
-                    result.episodeFrequency.append(contentsOf: repeatElement(0, count: fieldCount))
+                    for _ in 0..<fieldCount { result.episodeFrequency.append(0) }
                     result.notesCeiling.append(0)
                 }
                 let base = result.episodeFrequency.count - fieldCount
@@ -135,7 +135,7 @@ extension Searcher {
             for field in allowed { counts[field] = UInt32(clamping: Self.phraseCount(field, in: &positions, scratch: &fieldPositions)) }
             if counts.contains(where: { $0 > 0 }) {
                 result.episodes.append(document)
-                result.episodeFrequency += counts
+                for count in counts { result.episodeFrequency.append(count) }
                 // A phrase starts where its first word is: it is in no takeaway more often than that word.
                 let phrases = UInt32(clamping: Self.phraseCount(notes, in: &positions, scratch: &fieldPositions))
                 let levels = UInt32(NotesCeilings.levels)
@@ -194,7 +194,7 @@ extension Searcher {
 
     /// The sorted union of the lists' documents, with their frequencies summed per document
     /// (one list: its own arrays, shared, not copied).
-    static func merge(_ lists: [Postings]) -> ([UInt32], [UInt32]) {
+    static func merge(_ lists: [Postings]) -> ([UInt32], CompactCounts) {
         if lists.count == 1, let list = lists.first, list.fields == 1 { return (list.documents, list.frequencies) }
         var pairs: [(UInt32, UInt32)] = []
         for list in lists {
@@ -202,9 +202,9 @@ extension Searcher {
         }
         pairs.sort { $0.0 < $1.0 }
         var documents: [UInt32] = []
-        var values: [UInt32] = []
+        var values = CompactCounts()
         for (document, amount) in pairs {
-            if documents.last == document, let last = values.indices.last { values[last] = values[last].adding(saturating: amount) } else {
+            if documents.last == document, values.count > 0 { values[values.count - 1] = values[values.count - 1].adding(saturating: amount) } else {
                 documents.append(document)
                 values.append(amount)
             }
