@@ -44,6 +44,11 @@ struct CompactCounts {
         bytes.append(UInt8(clamping: value))
     }
 
+    mutating func append(contentsOf other: CompactCounts) {
+        for (index, value) in other.large { large[bytes.count + index] = value }
+        bytes += other.bytes
+    }
+
     mutating func removeLast(_ count: Int = 1) {
         for index in bytes.count - count..<bytes.count where bytes[index] == .max { large[index] = nil }
         bytes.removeLast(count)

@@ -162,6 +162,7 @@ extension IndexReader {
     /// Appends the positions of one field of the `index`-th document of `postings` to
     /// `buffer`, continuing from `cursor` like `readPositions`, without building
     /// the other fields' lists.
+    @inline(__always)
     func appendPositions(_ postings: Postings, at index: Int, field: Int, cursor: inout PositionsCursor,
                          to buffer: inout [UInt32]) throws(IndexCorruption) {
         var reader = try positionsReader(postings, at: index, cursor: cursor)
@@ -188,6 +189,7 @@ extension IndexReader {
     /// Positions of the `index`-th document of `postings`, one list per field (field-local),
     /// into `fields`, reusing the lists' storage; continuing from `cursor` when it lies earlier
     /// in the same block (sequential reads then cost only the documents in between).
+    @inline(__always)
     func readPositions(_ postings: Postings, at index: Int, cursor: inout PositionsCursor,
                        into fields: inout [[UInt32]]) throws(IndexCorruption) {
         var reader = try positionsReader(postings, at: index, cursor: cursor)
@@ -201,6 +203,7 @@ extension IndexReader {
 
     /// A reader at the positions of the `index`-th document: from its block's start, or from
     /// `cursor` when that lies earlier in the same block.
+    @inline(__always)
     private func positionsReader(_ postings: Postings, at index: Int, cursor: PositionsCursor) throws(IndexCorruption) -> ByteReader {
         let block = index / IndexFormat.blockSize
         guard index >= 0, index < postings.documents.count, block < postings.blockPositions.count else {

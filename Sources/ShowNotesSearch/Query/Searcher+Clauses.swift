@@ -1,6 +1,6 @@
 extension Searcher {
     /// Which context fields a clause may match in: all four by default.
-    private func fields(_ field: SearchQuery.Field?) -> [Int] {
+    func fields(_ field: SearchQuery.Field?) -> [Int] {
         switch field {
         case nil: return [0, 1, 2, 3]
         case .title: return [0]
@@ -10,7 +10,7 @@ extension Searcher {
     }
 
     /// Whether a clause may match a moment's own text (chapter titles, sections, takeaways, summaries).
-    private func matchesOwnText(_ field: SearchQuery.Field?) -> Bool { field == nil || field == .title }
+    func matchesOwnText(_ field: SearchQuery.Field?) -> Bool { field == nil || field == .title }
 
     func match(_ clause: SearchQuery.Clause) throws(IndexCorruption) -> ClauseMatch {
         switch clause {
@@ -84,68 +84,6 @@ extension Searcher {
         return result
     }
 
-    /// Consecutive terms within one field.
-    private func phraseMatch(_ terms: [String], field: SearchQuery.Field?) throws(IndexCorruption) -> ClauseMatch {
-        var result = ClauseMatch()
-        result.terms = terms
-        result.isPhrase = true
-        result.notesAllowed = matchesOwnText(field)
-        guard !terms.isEmpty else { return result }
-        var infos: [IndexReader.TermInfo] = []
-        for term in terms {
-            guard let info = try reader.lookup(term) else { return result }
-            infos.append(info)
-        }
-        result.idf = infos.reduce(0.0) { $0 + idf(Double($1.momentCount) + Double($1.episodeCount) * momentsPerEpisode) }
-        if matchesOwnText(field) {
-            let lists = try infos.map { info throws(IndexCorruption) in try reader.momentPostings(info) }
-            var cursors = [PositionsCursor](repeating: PositionsCursor(), count: lists.count)
-            var positions = [[UInt32]](repeating: [], count: lists.count)
-            var common = CommonDocuments(lists)
-            while let document = common.next() {
-                for term in lists.indices {
-                    positions[term].removeAll(keepingCapacity: true)
-                    try reader.appendPositions(lists[term], at: common.indices[term], field: 0, cursor: &cursors[term], to: &positions[term])
-                }
-                let count = Self.phraseCount(positions)
-                if count > 0 {
-                    result.moments.append(document)
-                    result.momentFrequency.append(UInt32(clamping: count))
-                }
-            }
-        }
-        result.episodeLists = try infos.map { info throws(IndexCorruption) in try reader.episodePostings(info) }
-        let allowed = fields(field)
-        let notes = IndexFormat.EpisodeField.notes.rawValue
-        let lists = result.episodeLists
-        var cursors = [PositionsCursor](repeating: PositionsCursor(), count: lists.count)
-        // Per term, per field, that term's positions in the current document (storage reused).
-        var positions = [[[UInt32]]](repeating: [[UInt32]](repeating: [], count: ClauseMatch.fieldCount), count: lists.count)
-        var fieldPositions = [[UInt32]](repeating: [], count: lists.count)
-        var counts = [UInt32](repeating: 0, count: ClauseMatch.fieldCount)
-        // A loop, not a closure over these buffers: mutable captures cost a runtime
-        // exclusivity check on every access (a third of a phrase query's time).
-        var common = CommonDocuments(lists)
-        let firstWord = lists[0]
-        while let document = common.next() {
-            for term in lists.indices {
-                try reader.readPositions(lists[term], at: common.indices[term], cursor: &cursors[term], into: &positions[term])
-            }
-            for index in counts.indices { counts[index] = 0 }
-            for field in allowed { counts[field] = UInt32(clamping: Self.phraseCount(field, in: &positions, scratch: &fieldPositions)) }
-            if counts.contains(where: { $0 > 0 }) {
-                result.episodes.append(document)
-                for count in counts { result.episodeFrequency.append(count) }
-                // A phrase starts where its first word is: it is in no takeaway more often than that word.
-                let phrases = UInt32(clamping: Self.phraseCount(notes, in: &positions, scratch: &fieldPositions))
-                let levels = UInt32(NotesCeilings.levels)
-                result.notesCeiling.append(min(phrases.multipliedReportingOverflow(by: levels).overflow ? .max : phrases * levels,
-                                               firstWord.notesCeilings[common.indices[0]]))
-            }
-        }
-        return result
-    }
-
     /// Where a clause starts in an episode's notes field (for takeaway and summary ranges),
     /// ascending, into `starts` (emptied first; its storage is reused episode after episode).
     func notesStarts(_ clause: ClauseMatch, episode: UInt32, cursors: inout [PositionsCursor],
@@ -168,28 +106,6 @@ extension Searcher {
             try reader.appendPositions(list, at: index, field: notes, cursor: &cursors[number], to: &starts)
         }
         if clause.episodeLists.count > 1 { starts.sort() }
-    }
-
-    /// How many positions `p` have list `k` holding `p + k` for every `k` (`phraseStarts`, counted).
-    static func phraseCount(_ lists: [[UInt32]]) -> Int {
-        lists.first?.reduce(0) { count, start in isPhraseStart(start, lists) ? count + 1 : count } ?? 0
-    }
-
-    /// Positions `p` where list `k` holds `p + k` for every `k`.
-    static func phraseStarts(_ lists: [[UInt32]]) -> [UInt32] {
-        lists.first?.filter { isPhraseStart($0, lists) } ?? []
-    }
-
-    private static func isPhraseStart(_ start: UInt32, _ lists: [[UInt32]]) -> Bool {
-        lists.indices.dropFirst().allSatisfy { offset in ClauseMatch.find(lists[offset], start &+ UInt32(truncatingIfNeeded: offset)) != nil }
-    }
-
-    /// Phrases in one field of per-term, per-field position lists (`readPositions`); the
-    /// field's lists are moved into `scratch` and back, not copied.
-    static func phraseCount(_ field: Int, in positions: inout [[[UInt32]]], scratch: inout [[UInt32]]) -> Int {
-        for term in positions.indices { swap(&scratch[term], &positions[term][field]) }
-        defer { for term in positions.indices { swap(&scratch[term], &positions[term][field]) } }
-        return phraseCount(scratch)
     }
 
     /// The sorted union of the lists' documents, with their frequencies summed per document
