@@ -85,7 +85,8 @@ extension Searcher {
     static let hitsWorthASecondThread = 6
 
     /// A query is ranked on two threads only when its rarest part can touch this many
-    /// episodes or more...
+    /// episodes or more (a phrase's positions are read on two threads when each of its words
+    /// has this many entries)...
     static let episodesWorthASecondThread = 2048
     /// ...and it has this many scored parts: the score bound sums each part's best case, so it
     /// skips little of a long query, which then evaluates most of its candidates; a short query is
