@@ -269,6 +269,12 @@ extension IndexReader {
         return first
     }
 
+    /// The moments of a range of episodes: from its first episode's first moment to the first
+    /// moment after its last episode.
+    func moments(ofEpisodes episodes: Range<UInt32>) throws(IndexCorruption) -> Range<UInt32> {
+        UInt32(try firstMoment(ofEpisode: Int(episodes.lowerBound)))..<UInt32(try firstMoment(ofEpisode: Int(episodes.upperBound)))
+    }
+
     /// The low 32 bits of the content hash of an episode's source and its root number (see
     /// `IndexBuilder.beginSource`).
     func sourceRecord(ofEpisode id: Int) throws(IndexCorruption) -> (hash: UInt32, root: Int) {

@@ -90,10 +90,7 @@ struct QueryPart {
     /// ascending: each alternative's two sorted lists are merged, alternatives are united.
     /// Only those in `range`, when given.
     func touchedEpisodes(reader: IndexReader, in range: Range<UInt32>? = nil) throws(IndexCorruption) -> [UInt32] {
-        // The range's moments, from its first episode's first to the next episode's.
-        let momentRange = try range.map { range throws(IndexCorruption) in
-            UInt32(try reader.firstMoment(ofEpisode: Int(range.lowerBound)))..<UInt32(try reader.firstMoment(ofEpisode: Int(range.upperBound)))
-        }
+        let momentRange = try range.map { range throws(IndexCorruption) in try reader.moments(ofEpisodes: range) }
         var touched: [UInt32] = []
         for clause in alternatives {
             var episodes = clause.episodes[...]

@@ -55,7 +55,7 @@ extension Searcher {
     private func appendPhrases(_ momentLists: [Postings], _ episodeLists: [Postings], episodes: Range<UInt32>, allowed: [Int],
                                to result: inout ClauseMatch) throws(IndexCorruption) {
         if !momentLists.isEmpty {
-            let moments = UInt32(try reader.firstMoment(ofEpisode: Int(episodes.lowerBound)))..<UInt32(try reader.firstMoment(ofEpisode: Int(episodes.upperBound)))
+            let moments = try reader.moments(ofEpisodes: episodes)
             var cursors = [PositionsCursor](repeating: PositionsCursor(), count: momentLists.count)
             var positions = [[UInt32]](repeating: [], count: momentLists.count)
             var common = CommonDocuments(momentLists, in: moments)
