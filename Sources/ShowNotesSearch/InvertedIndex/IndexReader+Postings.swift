@@ -161,9 +161,11 @@ extension IndexReader {
 
     /// Appends the positions of one field of the `index`-th document of `postings` to
     /// `buffer`, continuing from `cursor` like `readPositions`, without building
-    /// the other fields' lists.
+    /// the other fields' lists. (`postings` is `inout` only to be lent, not copied: callers
+    /// take it from an array, and a copy retains and releases each of its four arrays, which
+    /// for a phrase's tens of thousands of documents was a tenth of the query.)
     @inline(__always)
-    func appendPositions(_ postings: Postings, at index: Int, field: Int, cursor: inout PositionsCursor,
+    func appendPositions(_ postings: inout Postings, at index: Int, field: Int, cursor: inout PositionsCursor,
                          to buffer: inout [UInt32]) throws(IndexCorruption) {
         var reader = try positionsReader(postings, at: index, cursor: cursor)
         defer { cursor = PositionsCursor(next: index + 1, offset: reader.offset - section(.positions).offset) }
@@ -189,8 +191,9 @@ extension IndexReader {
     /// Positions of the `index`-th document of `postings`, one list per field (field-local),
     /// into `fields`, reusing the lists' storage; continuing from `cursor` when it lies earlier
     /// in the same block (sequential reads then cost only the documents in between).
+    /// (`inout` only to lend `postings`, as for `appendPositions`.)
     @inline(__always)
-    func readPositions(_ postings: Postings, at index: Int, cursor: inout PositionsCursor,
+    func readPositions(_ postings: inout Postings, at index: Int, cursor: inout PositionsCursor,
                        into fields: inout [[UInt32]]) throws(IndexCorruption) {
         var reader = try positionsReader(postings, at: index, cursor: cursor)
         defer { cursor = PositionsCursor(next: index + 1, offset: reader.offset - section(.positions).offset) }

@@ -92,18 +92,18 @@ extension Searcher {
         let notes = IndexFormat.EpisodeField.notes.rawValue
         if clause.isPhrase {
             var lists: [[UInt32]] = []
-            for (number, list) in clause.episodeLists.enumerated() {
+            for (number, var list) in clause.episodeLists.enumerated() {
                 guard let index = list.index(of: episode) else { return }
                 var positions: [UInt32] = []
-                try reader.appendPositions(list, at: index, field: notes, cursor: &cursors[number], to: &positions)
+                try reader.appendPositions(&list, at: index, field: notes, cursor: &cursors[number], to: &positions)
                 lists.append(positions)
             }
             starts = Self.phraseStarts(lists)
             return
         }
-        for (number, list) in clause.episodeLists.enumerated() {
+        for (number, var list) in clause.episodeLists.enumerated() {
             guard let index = list.index(of: episode) else { continue }
-            try reader.appendPositions(list, at: index, field: notes, cursor: &cursors[number], to: &starts)
+            try reader.appendPositions(&list, at: index, field: notes, cursor: &cursors[number], to: &starts)
         }
         if clause.episodeLists.count > 1 { starts.sort() }
     }

@@ -55,6 +55,7 @@ extension Searcher {
     private func appendPhrases(_ momentLists: [Postings], _ episodeLists: [Postings], episodes: Range<UInt32>, allowed: [Int],
                                to result: inout ClauseMatch) throws(IndexCorruption) {
         if !momentLists.isEmpty {
+            var momentLists = momentLists
             let moments = try reader.moments(ofEpisodes: episodes)
             var cursors = [PositionsCursor](repeating: PositionsCursor(), count: momentLists.count)
             var positions = [[UInt32]](repeating: [], count: momentLists.count)
@@ -62,7 +63,7 @@ extension Searcher {
             while let document = common.next() {
                 for term in momentLists.indices {
                     positions[term].removeAll(keepingCapacity: true)
-                    try reader.appendPositions(momentLists[term], at: common.indices[term], field: 0, cursor: &cursors[term], to: &positions[term])
+                    try reader.appendPositions(&momentLists[term], at: common.indices[term], field: 0, cursor: &cursors[term], to: &positions[term])
                 }
                 let count = Self.phraseCount(positions)
                 if count > 0 {
@@ -72,7 +73,7 @@ extension Searcher {
             }
         }
         let notes = IndexFormat.EpisodeField.notes.rawValue
-        let lists = episodeLists
+        var lists = episodeLists
         var cursors = [PositionsCursor](repeating: PositionsCursor(), count: lists.count)
         // Per term, per field, that term's positions in the current document (storage reused).
         var positions = [[[UInt32]]](repeating: [[UInt32]](repeating: [], count: ClauseMatch.fieldCount), count: lists.count)
@@ -84,7 +85,7 @@ extension Searcher {
         let firstWordCeilings = lists[0].notesCeilings
         while let document = common.next() {
             for term in lists.indices {
-                try reader.readPositions(lists[term], at: common.indices[term], cursor: &cursors[term], into: &positions[term])
+                try reader.readPositions(&lists[term], at: common.indices[term], cursor: &cursors[term], into: &positions[term])
             }
             for index in counts.indices { counts[index] = 0 }
             for field in allowed { counts[field] = UInt32(clamping: Self.phraseCount(field, in: &positions, scratch: &fieldPositions)) }
