@@ -137,6 +137,24 @@ struct ByteReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + length]), as: UTF8.self)
     }
 
+    /// Skips `count` LEB128 numbers without decoding them: a number ends at each byte below
+    /// 0x80, and those are counted eight bytes at a time while at least eight numbers remain.
+    /// (Positions of a document far into a block are reached by skipping everything before
+    /// it in the block: hundreds of numbers for a takeaway's word.)
+    mutating func skipVarints(_ count: Int) throws(IndexCorruption) {
+        var left = count
+        while left >= 8, end - offset >= 8 {
+            let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            left -= (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            offset += 8
+        }
+        while left > 0 {
+            guard offset < end else { throw IndexCorruption("truncated number") }
+            if base[offset] < 0x80 { left -= 1 }
+            offset += 1
+        }
+    }
+
     mutating func skip(_ count: Int) throws(IndexCorruption) {
         guard count >= 0, count <= end - offset else { throw IndexCorruption("skip past the end of a section") }
         offset += count

@@ -39,6 +39,18 @@ struct CompactCounts {
         }
     }
 
+    /// The sum of the counts in `range` (which must lie within the counts).
+    func sum(_ range: Range<Int>) -> Int {
+        var total = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            for index in range {
+                let byte = bytes[index]
+                total += byte != .max ? Int(byte) : Int(large[index] ?? UInt32(byte))
+            }
+        }
+        return total
+    }
+
     mutating func append(_ value: UInt32) {
         if value >= UInt32(UInt8.max) { large[bytes.count] = value }
         bytes.append(UInt8(clamping: value))

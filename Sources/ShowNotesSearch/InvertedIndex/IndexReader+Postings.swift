@@ -169,13 +169,10 @@ extension IndexReader {
                          to buffer: inout [UInt32]) throws(IndexCorruption) {
         var reader = try positionsReader(postings, at: index, cursor: cursor)
         defer { cursor = PositionsCursor(next: index + 1, offset: reader.offset - section(.positions).offset) }
-        for earlier in 0..<field {
-            for _ in 0..<postings.frequency(index, field: earlier) { _ = try reader.varint() }
-        }
+        let base = index * postings.fields
+        try reader.skipVarints(postings.frequencies.sum(base..<base + field))
         try Self.appendGaps(Int(postings.frequency(index, field: field)), from: &reader, to: &buffer)
-        for later in (field + 1)..<postings.fields {
-            for _ in 0..<postings.frequency(index, field: later) { _ = try reader.varint() }
-        }
+        try reader.skipVarints(postings.frequencies.sum(base + field + 1..<base + postings.fields))
     }
 
     /// Appends `count` positions stored as gaps.
@@ -221,9 +218,7 @@ extension IndexReader {
         }
         guard start >= 0, start <= space.end - space.offset else { throw IndexCorruption("positions offset outside its section") }
         var reader = ByteReader(bytes, from: space.offset + start, to: space.end)
-        for skipped in from..<index {
-            for _ in 0..<postings.totalFrequency(skipped) { _ = try reader.varint() }
-        }
+        try reader.skipVarints(postings.frequencies.sum(from * postings.fields..<index * postings.fields))
         return reader
     }
 
