@@ -30,6 +30,34 @@ enum EpisodeBounds {
     struct Bounds {
         var all: [Double] = []
         var notes: [Double] = []
+
+        /// The offsets, ascending, of the `count` candidates with the highest bounds (all of
+        /// them when there are no more than that).
+        func seeds(_ count: Int) -> [Int] {
+            guard count > 0 else { return [] }
+            if all.count <= count { return Array(all.indices) }
+            // The best `count` so far, weakest first: most candidates fail the first compare.
+            var best: [(bound: Double, offset: Int)] = []
+            best.reserveCapacity(count)
+            for (offset, bound) in all.enumerated() where best.count < count || bound > best[0].bound {
+                var index = 0
+                if best.count < count {
+                    best.append((bound, offset))
+                    index = best.count - 1
+                } else {
+                    best[0] = (bound, offset)
+                }
+                while index + 1 < best.count, best[index].bound > best[index + 1].bound {
+                    best.swapAt(index, index + 1)
+                    index += 1
+                }
+                while index > 0, best[index].bound < best[index - 1].bound {
+                    best.swapAt(index, index - 1)
+                    index -= 1
+                }
+            }
+            return best.map(\.offset).sorted()
+        }
     }
 
     static func of(_ candidates: ArraySlice<UInt32>, parts: [QueryPart], reader: IndexReader) throws(IndexCorruption) -> Bounds {

@@ -38,6 +38,13 @@ struct EpisodeEvaluation {
         self.readsNotes = readsNotes
     }
 
+    /// For ranking or matching `plan`: its required, excluded and optional parts, in that order.
+    init(_ plan: MatchPlan, searcher: Searcher, scoring: Bool) {
+        let excludedEnd = plan.required.count + plan.excluded.count
+        self.init(searcher: searcher, parts: plan.required + plan.excluded + plan.optional,
+                  excluded: plan.required.count..<excludedEnd, scoring: scoring)
+    }
+
     mutating func start(_ episode: UInt32) {
         self.episode = episode
         let reader = searcher.reader

@@ -6,6 +6,13 @@ protocol MatchSink {
     /// A score no moment of a later episode can be listed with unless it beats it (minus
     /// infinity: every match counts), so an episode whose bound does not beat it is skipped.
     var threshold: Double { get }
+    /// How many of the candidates with the highest score bounds to evaluate before the others
+    /// (0: all in order): their scores raise `threshold` early, so fewer of the rest are.
+    var seeds: Int { get }
+}
+
+extension MatchSink {
+    var seeds: Int { 0 }
 }
 
 /// Ranks matches into per-episode groups (`search`).
@@ -23,6 +30,13 @@ struct RankingSink: MatchSink {
     mutating func take(episode: Int, day: Int, moment: Int, score: Double) {
         groups.offer(episode: episode, day: day, moment: moment, score: score)
     }
+
+    /// Candidates evaluated first (`seeds`) when the threshold rises with scores: at 100,000
+    /// episodes, 16 took `mental health sleep habits` from ~720 evaluated episodes to ~470
+    /// (0.97x the time; `injury recovery` 0.95x). More seeds cost more than they save.
+    var seedCount = 16
+
+    var seeds: Int { skipsEpisodes && dates.ranksByScore ? seedCount : 0 }
 
     var threshold: Double {
         guard skipsEpisodes && dates.ranksByScore else { return -.infinity }

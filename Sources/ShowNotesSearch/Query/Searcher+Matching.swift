@@ -27,8 +27,9 @@ extension Searcher {
         return MatchPlan(required: required, excluded: excluded, optional: optional, terms: terms)
     }
 
-    /// Sends every matching moment to `sink`, episode by episode in index order; the sink is
-    /// asked once per candidate episode whether to look at it at all. A moment that no part
+    /// Sends every matching moment to `sink`, episode by episode in index order (after the
+    /// sink's `seeds`, when ranking); the sink is asked once per candidate episode whether to
+    /// look at it at all. A moment that no part
     /// matches in its own text scores `Ranking.inheritedWeight` of its context score.
     /// While ranking, an episode whose score bound (`EpisodeBounds`) cannot beat the
     /// sink's `threshold` is skipped before its moments are scored; returns how many were.
@@ -58,18 +59,33 @@ extension Searcher {
     @discardableResult
     func forEachMatch<Sink: MatchSink>(_ plan: MatchPlan, in candidates: ArraySlice<UInt32>, kinds: Set<MomentKind>,
                                        scoring: Bool, into sink: inout Sink) throws(IndexCorruption) -> Int {
-        let required = plan.required
-        guard !required.isEmpty else { return 0 }
-        let excludedEnd = required.count + plan.excluded.count
-        var evaluation = EpisodeEvaluation(searcher: self, parts: required + plan.excluded + plan.optional,
-                                           excluded: required.count..<excludedEnd, scoring: scoring)
-        let partCount = evaluation.parts.count
-        let scored = required + plan.optional
+        guard !plan.required.isEmpty else { return 0 }
+        let scored = plan.required + plan.optional
         let bounds = scoring ? try EpisodeBounds.of(candidates, parts: scored, reader: reader) : EpisodeBounds.Bounds()
         var chapters = scoring && scored.count > 1 ? ChapterCeiling(parts: scored, reader: reader) : nil
         var records: [MomentLayout.Record] = []
+        // The candidates with the highest bounds are evaluated first: their scores raise the
+        // threshold early, so fewer of the others are (the top k keeps the same moments in any
+        // order: ties go to the lower moment number).
+        let seeds = scoring ? bounds.seeds(sink.seeds) : []
+        if !seeds.isEmpty {
+            // Evaluated first, by an evaluation of their own (its cursors only move forward).
+            var evaluation = EpisodeEvaluation(plan, searcher: self, scoring: scoring)
+            for offset in seeds {
+                let episode = Int(candidates[candidates.startIndex + offset])
+                guard let day = try sink.admit(episode) else { continue }
+                try evaluate(episode, day: day, first: try reader.firstMoment(ofEpisode: episode), plan: plan, kinds: kinds,
+                             evaluation: &evaluation, records: &records, into: &sink)
+            }
+        }
+        var evaluation = EpisodeEvaluation(plan, searcher: self, scoring: scoring)
         var skipped = 0
+        var nextSeed = 0
         for (offset, candidate) in candidates.enumerated() {
+            if nextSeed < seeds.count, seeds[nextSeed] == offset {
+                nextSeed += 1
+                continue
+            }
             let episode = Int(candidate)
             guard let day = try sink.admit(episode) else { continue }
             // Skip an episode none of whose moments can be listed (the bound is the ceiling of
@@ -86,49 +102,60 @@ extension Searcher {
                 skipped += 1
                 continue
             }
-            evaluation.start(candidate)
-            try reader.momentRecords(ofEpisode: episode, into: &records)
-            try evaluation.load(first: first, records: records)
-            // Moments that no part matches in their own text all score the same (their
-            // episode's context, discounted by kind): computed once, at the first of them.
-            var contextOnly: Double?? = .none
-            for (offset, record) in records.enumerated() {
-                let moment = first + offset
-                if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
-                let hasOwn = evaluation.hasOwnMatch(moment)
-                if !hasOwn, let known = contextOnly {
-                    if let known { sink.take(episode: episode, day: day, moment: moment, score: known * Ranking.inheritedWeight(record.kind)) }
-                    continue
-                }
-                var score = 0.0
-                var matches = true
-                var own = false
-                let normaliser = hasOwn ? evaluation.ownNormaliser(moment) : 1
-                for index in required.indices {
-                    guard let weight = evaluation.weight(index, moment: moment, normaliser: normaliser, own: &own) else {
-                        matches = false
-                        break
-                    }
-                    score += weight
-                }
-                var isExcluded = false
-                for index in required.count..<excludedEnd where matches && evaluation.matches(index, moment: moment) {
-                    isExcluded = true
-                    break
-                }
-                guard matches, !isExcluded else {
-                    if !hasOwn { contextOnly = .some(nil) }
-                    continue
-                }
-                for index in excludedEnd..<partCount {
-                    score += evaluation.weight(index, moment: moment, normaliser: normaliser, own: &own) ?? 0
-                }
-                if !hasOwn { contextOnly = .some(score) }
-                if !own { score *= Ranking.inheritedWeight(record.kind) }
-                sink.take(episode: episode, day: day, moment: moment, score: score)
-            }
+            try evaluate(episode, day: day, first: first, plan: plan, kinds: kinds, evaluation: &evaluation, records: &records, into: &sink)
         }
         return skipped
+    }
+
+    /// Scores every moment of `episode` (whose first moment is `first`) and sends those that
+    /// match to `sink`; `evaluation` and `records` are reused from one episode to the next.
+    private func evaluate<Sink: MatchSink>(_ episode: Int, day: Int, first: Int, plan: MatchPlan, kinds: Set<MomentKind>,
+                                           evaluation: inout EpisodeEvaluation, records: inout [MomentLayout.Record],
+                                           into sink: inout Sink) throws(IndexCorruption) {
+        let required = plan.required.count
+        let excludedEnd = required + plan.excluded.count
+        let partCount = evaluation.parts.count
+        evaluation.start(UInt32(episode))
+        try reader.momentRecords(ofEpisode: episode, into: &records)
+        try evaluation.load(first: first, records: records)
+        // Moments that no part matches in their own text all score the same (their
+        // episode's context, discounted by kind): computed once, at the first of them.
+        var contextOnly: Double?? = .none
+        for (offset, record) in records.enumerated() {
+            let moment = first + offset
+            if !kinds.isEmpty && !kinds.contains(record.kind) { continue }
+            let hasOwn = evaluation.hasOwnMatch(moment)
+            if !hasOwn, let known = contextOnly {
+                if let known { sink.take(episode: episode, day: day, moment: moment, score: known * Ranking.inheritedWeight(record.kind)) }
+                continue
+            }
+            var score = 0.0
+            var matches = true
+            var own = false
+            let normaliser = hasOwn ? evaluation.ownNormaliser(moment) : 1
+            for index in 0..<required {
+                guard let weight = evaluation.weight(index, moment: moment, normaliser: normaliser, own: &own) else {
+                    matches = false
+                    break
+                }
+                score += weight
+            }
+            var isExcluded = false
+            for index in required..<excludedEnd where matches && evaluation.matches(index, moment: moment) {
+                isExcluded = true
+                break
+            }
+            guard matches, !isExcluded else {
+                if !hasOwn { contextOnly = .some(nil) }
+                continue
+            }
+            for index in excludedEnd..<partCount {
+                score += evaluation.weight(index, moment: moment, normaliser: normaliser, own: &own) ?? 0
+            }
+            if !hasOwn { contextOnly = .some(score) }
+            if !own { score *= Ranking.inheritedWeight(record.kind) }
+            sink.take(episode: episode, day: day, moment: moment, score: score)
+        }
     }
 
     /// One required or excluded part: a clause, or the flattened alternatives of `a OR b`;

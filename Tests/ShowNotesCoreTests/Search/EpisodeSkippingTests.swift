@@ -34,7 +34,7 @@ struct EpisodeSkippingTests {
                           "coach OR protein", "title:hill", "mental health sleep habits", "the race", "strength speed",
                           "winning", "\"hill strength\" focus", "diet OR rest nutrition"]
 
-    @Test("the same hits and scores with and without skipping, and skipping happens")
+    @Test("the same hits and scores with and without skipping, with any number of seeds, and skipping happens")
     func sameResults() throws {
         let searcher = Searcher(reader: try Self.library())
         var skippedInAll = 0
@@ -42,21 +42,25 @@ struct EpisodeSkippingTests {
             for (limit, perEpisode) in [(1, 3), (5, 1), (10, 3), (20, 0)] {
                 let query = SearchQuery(text)
                 let plan = try searcher.plan(query, fuzzy: false, relaxed: true)
-                func ranked(skipping: Bool) throws -> ([RankedMoment], Int) {
+                func ranked(skipping: Bool, seeds: Int = 16) throws -> ([RankedMoment], Int) {
                     var sink = RankingSink(groups: EpisodeGroups(limit: limit, perEpisode: perEpisode),
                                            dates: try EpisodeDates(reader: searcher.reader, range: DateRange(), order: .relevance))
                     sink.skipsEpisodes = skipping
+                    sink.seedCount = seeds
                     let skipped = try searcher.forEachMatch(plan, kinds: [], scoring: true, into: &sink)
                     return (sink.groups.ranked(), skipped)
                 }
-                let (fast, skipped) = try ranked(skipping: true)
                 let (full, none) = try ranked(skipping: false)
                 #expect(none == 0)
-                #expect(fast.map(\.moment) == full.map(\.moment), "\(text) limit \(limit)")
-                #expect(fast.map(\.score) == full.map(\.score), "\(text) limit \(limit)")
-                #expect(fast.map(\.episodeMatches) == full.map(\.episodeMatches), "\(text) limit \(limit)")
                 #expect(full.count == min(limit, full.count) && !full.isEmpty, "\(text) finds something")
-                skippedInAll += skipped
+                // However many candidates are evaluated first (`seeds`), before the others in order.
+                for seeds in [0, 1, 16, 100] {
+                    let (fast, skipped) = try ranked(skipping: true, seeds: seeds)
+                    #expect(fast.map(\.moment) == full.map(\.moment), "\(text) limit \(limit) seeds \(seeds)")
+                    #expect(fast.map(\.score) == full.map(\.score), "\(text) limit \(limit) seeds \(seeds)")
+                    #expect(fast.map(\.episodeMatches) == full.map(\.episodeMatches), "\(text) limit \(limit) seeds \(seeds)")
+                    skippedInAll += skipped
+                }
             }
         }
         #expect(skippedInAll > 100, "skipping should happen on this library (\(skippedInAll) episodes skipped)")
