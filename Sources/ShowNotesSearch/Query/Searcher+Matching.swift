@@ -18,7 +18,8 @@ extension Searcher {
             optionalClauses = needed.filter(StopWords.isOptional)
             needed.removeAll(where: StopWords.isOptional)
         }
-        let required = try splitMap(needed) { searcher, clause throws(IndexCorruption) in
+        let costs = try needed.map { clause throws(IndexCorruption) in try estimatedCost(clause) }
+        let required = try splitMap(needed, costs: costs.contains(nil) ? nil : costs.map { $0! }) { searcher, clause throws(IndexCorruption) in
             try searcher.part(clause, fuzzy: fuzzy, variants: relaxed)
         }
         let excluded = try query.excluded.map { clause throws(IndexCorruption) in try part(clause, fuzzy: false, variants: false) }
@@ -156,6 +157,29 @@ extension Searcher {
             if !own { score *= Ranking.inheritedWeight(record.kind) }
             sink.take(episode: episode, day: day, moment: moment, score: score)
         }
+    }
+
+    /// About how much work looking `clause` up is: how many postings its terms have (nil for
+    /// a prefix, whose terms are not known before it is expanded).
+    func estimatedCost(_ clause: SearchQuery.Clause) throws(IndexCorruption) -> Int? {
+        let terms: [String]
+        switch clause {
+        case .word(let text, _):
+            let words = analyzer.queryTerms(text)
+            terms = words.count == 1 ? words : analyzer.phraseTerms(text)
+        case .phrase(let text, _): terms = analyzer.phraseTerms(text)
+        case .prefix: return nil
+        case .any(let alternatives):
+            var total = 0
+            for alternative in alternatives {
+                guard let cost = try estimatedCost(alternative) else { return nil }
+                total += cost
+            }
+            return total
+        }
+        var total = 0
+        for term in terms { if let info = try reader.lookup(term) { total += info.momentCount + info.episodeCount } }
+        return total
     }
 
     /// One required or excluded part: a clause, or the flattened alternatives of `a OR b`;

@@ -129,22 +129,56 @@ extension Searcher {
     }
 
     /// `transform` of each item, in order. With `partsWorthASecondThread` items or more (a long
-    /// query's parts, each a few posting lists to decode), the second half is done on another
-    /// thread by a searcher of its own: a searcher's analyzer keeps a cache, so it is not shared.
-    func splitMap<Item, Value>(_ items: [Item],
+    /// query's parts, each a few posting lists to decode), some are done on another thread by a
+    /// searcher of its own (a searcher's analyzer keeps a cache, so it is not shared): with
+    /// `costs`, the items are shared out so that the two threads' costs are as even as
+    /// greedily possible, the costliest first; without, the second half goes.
+    func splitMap<Item, Value>(_ items: [Item], costs: [Int]? = nil,
                                _ transform: (Searcher, Item) throws(IndexCorruption) -> Value) throws(IndexCorruption) -> [Value] {
         guard items.count >= Self.partsWorthASecondThread else {
             return try items.map { item throws(IndexCorruption) in try transform(self, item) }
         }
-        let middle = items.count / 2
+        let elsewhere = Self.secondShare(items.count, costs: costs)
         let other = Searcher(reader: reader)
-        var first: [Value] = [], second: [Value] = []
+        var here: [Value] = [], there: [Value] = []
         try Self.inParallel({ () throws(IndexCorruption) in
-            second = try items[middle...].map { item throws(IndexCorruption) in try transform(other, item) }
+            there = try elsewhere.map { index throws(IndexCorruption) in try transform(other, items[index]) }
         }, alongside: { () throws(IndexCorruption) in
-            first = try items[..<middle].map { item throws(IndexCorruption) in try transform(self, item) }
+            here = try items.indices.filter { !elsewhere.contains($0) }.map { index throws(IndexCorruption) in try transform(self, items[index]) }
         })
-        return first + second
+        // Back in the items' order.
+        var result: [Value] = []
+        result.reserveCapacity(items.count)
+        var (nextHere, nextThere) = (0, 0)
+        for index in items.indices {
+            if nextThere < elsewhere.count, elsewhere[nextThere] == index {
+                result.append(there[nextThere])
+                nextThere += 1
+            } else {
+                result.append(here[nextHere])
+                nextHere += 1
+            }
+        }
+        return result
+    }
+
+    /// Which of `count` items `splitMap` gives the second thread, ascending: the second half
+    /// without costs; with them, each item from the costliest down goes to the thread with
+    /// less so far (at least one item each).
+    static func secondShare(_ count: Int, costs: [Int]?) -> [Int] {
+        guard let costs, costs.count == count, count >= 2 else { return Array(count / 2..<count) }
+        var totals = (here: 0, there: 0)
+        var elsewhere: [Int] = []
+        for index in costs.indices.sorted(by: { costs[$0] > costs[$1] }) {
+            if totals.there < totals.here {
+                elsewhere.append(index)
+                totals.there += costs[index]
+            } else {
+                totals.here += costs[index]
+            }
+        }
+        if elsewhere.isEmpty { elsewhere = [costs.indices.min { costs[$0] < costs[$1] }!] }
+        return elsewhere.sorted()
     }
 
     /// Runs `background` on a second thread while `foreground` runs on this one, and returns

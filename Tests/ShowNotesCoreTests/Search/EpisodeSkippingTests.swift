@@ -87,6 +87,12 @@ struct EpisodeSkippingTests {
     func partsOnTwoThreads() throws {
         let searcher = Searcher(reader: try Self.library())
         #expect(try searcher.splitMap(Array(0..<7)) { _, number in number * number } == [0, 1, 4, 9, 16, 25, 36])
+        // Shared out by cost, the results still come back in the items' order.
+        #expect(try searcher.splitMap(Array(0..<7), costs: [5, 1, 9, 2, 2, 8, 1]) { _, number in number * number } == [0, 1, 4, 9, 16, 25, 36])
+        // The costliest first, each to the thread with less: {96, 17} here and {83, 54} there.
+        #expect(Searcher.secondShare(4, costs: [83, 96, 54, 17]) == [0, 2])
+        #expect(Searcher.secondShare(4, costs: nil) == [2, 3])
+        #expect(Searcher.secondShare(3, costs: [0, 0, 0]).count == 1)
         let query = SearchQuery("mental health \"sleep habits\" tra* coach")
         let plan = try searcher.plan(query, fuzzy: false, relaxed: true)
         let oneByOne = try query.required.map { try searcher.part($0, fuzzy: false, variants: true) }
