@@ -86,14 +86,17 @@ enum EpisodeBounds {
 
     /// Per-candidate working values of one run.
     private struct Scratch {
-        var starts: [Int], ends: [Int], lengths: [Double], notesNormalisers: [Double]
+        /// Per candidate: `contextScales` per context field, its weight over the field's
+        /// normaliser; `notesScales`, one over its shortest notes moment's normaliser times the
+        /// levels (multiplications in the loop over parts, not divisions).
+        var starts: [Int], ends: [Int], contextScales: [Double], notesScales: [Double]
         var chapters: [Double], notes: [Double], bestChapter: [Double], bestNotes: [Double]
 
         init(capacity: Int) {
             starts = Array(repeating: 0, count: capacity)
             ends = starts
-            lengths = Array(repeating: 1, count: capacity * ClauseMatch.fieldCount)
-            notesNormalisers = Array(repeating: 1, count: capacity)
+            contextScales = Array(repeating: 1, count: capacity * ClauseMatch.fieldCount)
+            notesScales = Array(repeating: 1, count: capacity)
             chapters = Array(repeating: 0, count: capacity)
             notes = chapters
             bestChapter = chapters
@@ -106,15 +109,15 @@ enum EpisodeBounds {
                               cursors: inout [[(moment: Int, episode: Int)]], scratch: inout Scratch,
                               into bounds: inout Bounds) throws(IndexCorruption) {
         let fieldCount = ClauseMatch.fieldCount
-        // Per candidate: its moments' range, its context fields' and its shortest notes moment's normalisers.
+        // Per candidate: its moments' range, and its scales.
         for (index, candidate) in candidates.enumerated() {
             let episode = Int(candidate)
             scratch.starts[index] = try reader.firstMoment(ofEpisode: episode)
             scratch.ends[index] = try reader.firstMoment(ofEpisode: episode + 1)
             for field in 0..<fieldCount {
-                scratch.lengths[index * fieldCount + field] = reader.episodeNormaliser(episode, field: field)
+                scratch.contextScales[index * fieldCount + field] = Ranking.fieldWeights[field] / reader.episodeNormaliser(episode, field: field)
             }
-            scratch.notesNormalisers[index] = reader.episodeNormaliser(episode, field: fieldCount)
+            scratch.notesScales[index] = 1 / (Double(NotesCeilings.levels) * reader.episodeNormaliser(episode, field: fieldCount))
             scratch.chapters[index] = 0
             scratch.notes[index] = 0
         }
@@ -140,10 +143,10 @@ enum EpisodeBounds {
                     var context = 0.0
                     var notesOwn = 0.0
                     if inContext {
-                        context = match.contextPseudoFrequency(episodeCursor) { scratch.lengths[index * fieldCount + $0] }
-                        if match.notesAllowed {
-                            notesOwn = Double(notesCeiling[episodeCursor]) / Double(NotesCeilings.levels) / scratch.notesNormalisers[index]
+                        for field in 0..<fieldCount {
+                            context += Double(match.frequency(episodeCursor, field: field)) * scratch.contextScales[index * fieldCount + field]
                         }
+                        if match.notesAllowed { notesOwn = Double(notesCeiling[episodeCursor]) * scratch.notesScales[index] }
                     }
                     if chapterOwn > 0 || inContext {
                         let score = Ranking.score(context + Ranking.ownWeight * chapterOwn, boost: match.boost, idf: match.idf)
