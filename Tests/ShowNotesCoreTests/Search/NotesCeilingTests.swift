@@ -80,7 +80,9 @@ struct NotesCeilingTests {
                 let episode = Int(candidate)
                 let tightened = max(bounds.notes[offset], chapters.best(candidate, first: try searcher.reader.firstMoment(ofEpisode: episode),
                                                                         end: try searcher.reader.firstMoment(ofEpisode: episode + 1)))
-                #expect(tightened <= bounds.all[offset], "\(text): episode \(candidate) tightened above the bound")
+                // The two round differently (the bound multiplies by scales, the ceiling divides):
+                // equal up to that rounding, far below the margin both carry.
+                #expect(tightened <= bounds.all[offset] * (1 + 1e-12), "\(text): episode \(candidate) tightened above the bound")
                 guard let best = sink.best[episode] else { continue }
                 #expect(bounds.all[offset] >= best, "\(text): episode \(candidate) bound \(bounds.all[offset]) below \(best)")
                 #expect(tightened >= best, "\(text): episode \(candidate) chapter ceiling \(tightened) below \(best)")
