@@ -40,21 +40,8 @@ enum EpisodeBounds {
             var best: [(bound: Double, offset: Int)] = []
             best.reserveCapacity(count)
             for (offset, bound) in all.enumerated() where best.count < count || bound > best[0].bound {
-                var index = 0
-                if best.count < count {
-                    best.append((bound, offset))
-                    index = best.count - 1
-                } else {
-                    best[0] = (bound, offset)
-                }
-                while index + 1 < best.count, best[index].bound > best[index + 1].bound {
-                    best.swapAt(index, index + 1)
-                    index += 1
-                }
-                while index > 0, best[index].bound < best[index - 1].bound {
-                    best.swapAt(index, index - 1)
-                    index -= 1
-                }
+                if best.count == count { best.removeFirst() }
+                best.insert((bound, offset), at: best.firstIndex { $0.bound > bound } ?? best.count)
             }
             return best.map(\.offset).sorted()
         }

@@ -30,8 +30,8 @@ extension Searcher {
 
     /// Sends every matching moment to `sink`, episode by episode in index order (after the
     /// sink's `seeds`, when ranking); the sink is asked once per candidate episode whether to
-    /// look at it at all. A moment that no part
-    /// matches in its own text scores `Ranking.inheritedWeight` of its context score.
+    /// look at it at all. A moment that no part matches in its own text scores
+    /// `Ranking.inheritedWeight` of its context score.
     /// While ranking, an episode whose score bound (`EpisodeBounds`) cannot beat the
     /// sink's `threshold` is skipped before its moments are scored; returns how many were.
     /// (Generic, not closures: the hot loop is specialised for each sink and inlined.)

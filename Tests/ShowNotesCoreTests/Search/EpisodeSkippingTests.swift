@@ -66,6 +66,20 @@ struct EpisodeSkippingTests {
         #expect(skippedInAll > 100, "skipping should happen on this library (\(skippedInAll) episodes skipped)")
     }
 
+    @Test("seeds are the candidates with the highest bounds, in candidate order")
+    func seedsAreTheHighestBounds() {
+        var bounds = EpisodeBounds.Bounds()
+        bounds.all = [0.5, 3.0, 0.1, 2.0, 9.0, 0.2, 2.5, 1.0]
+        #expect(bounds.seeds(3) == [1, 4, 6])
+        #expect(bounds.seeds(1) == [4])
+        #expect(bounds.seeds(0) == [])
+        #expect(bounds.seeds(20) == Array(0..<8))
+        var random = SplitMix64(seed: 16)
+        bounds.all = (0..<1_000).map { _ in Double.random(in: 0..<1, using: &random) }
+        let expected = bounds.all.indices.sorted { bounds.all[$0] > bounds.all[$1] }.prefix(16).sorted()
+        #expect(bounds.seeds(16) == expected)
+    }
+
     @Test("the same hits, scores and counts from two threads as from one, with and without grouping")
     func twoThreads() throws {
         let searcher = Searcher(reader: try Self.library())
