@@ -46,6 +46,17 @@ struct ClauseMatch {
         return pseudo
     }
 
+    /// The same for a score bound, given each field's weight over its normaliser (`scales`,
+    /// the four from `start`): multiplications, not divisions, for the thousands of candidates
+    /// bounded per query. It may differ from the above by rounding, which a bound's margin covers.
+    @inline(__always)
+    func contextPseudoFrequency(_ index: Int, scales: [Double], from start: Int) -> Double {
+        var pseudo = 0.0
+        let base = index * Self.fieldCount
+        for field in 0..<Self.fieldCount { pseudo += Double(episodeFrequency[base + field]) * scales[start + field] }
+        return pseudo
+    }
+
     /// The four field frequencies of the `index`-th matched episode.
     func frequencies(_ index: Int) -> [UInt32] {
         (0..<Self.fieldCount).map { frequency(index, field: $0) }

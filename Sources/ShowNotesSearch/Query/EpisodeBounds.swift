@@ -130,9 +130,7 @@ enum EpisodeBounds {
                     var context = 0.0
                     var notesOwn = 0.0
                     if inContext {
-                        for field in 0..<fieldCount {
-                            context += Double(match.frequency(episodeCursor, field: field)) * scratch.contextScales[index * fieldCount + field]
-                        }
+                        context = match.contextPseudoFrequency(episodeCursor, scales: scratch.contextScales, from: index * fieldCount)
                         if match.notesAllowed { notesOwn = Double(notesCeiling[episodeCursor]) * scratch.notesScales[index] }
                     }
                     if chapterOwn > 0 || inContext {

@@ -130,15 +130,17 @@ extension Searcher {
 
     /// `transform` of each item, in order. With `partsWorthASecondThread` items or more (a long
     /// query's parts, each a few posting lists to decode), some are done on another thread by a
-    /// searcher of its own (a searcher's analyzer keeps a cache, so it is not shared): with
-    /// `costs`, the items are shared out so that the two threads' costs are as even as
-    /// greedily possible, the costliest first; without, the second half goes.
-    func splitMap<Item, Value>(_ items: [Item], costs: [Int]? = nil,
+    /// searcher of its own (a searcher's analyzer keeps a cache, so it is not shared): when
+    /// `cost` knows every item's cost (asked only then), the items are shared out so that the
+    /// two threads' costs are as even as greedily possible, the costliest first; else the
+    /// second half goes.
+    func splitMap<Item, Value>(_ items: [Item], cost: ((Item) throws(IndexCorruption) -> Int?)? = nil,
                                _ transform: (Searcher, Item) throws(IndexCorruption) -> Value) throws(IndexCorruption) -> [Value] {
         guard items.count >= Self.partsWorthASecondThread else {
             return try items.map { item throws(IndexCorruption) in try transform(self, item) }
         }
-        let elsewhere = Self.secondShare(items.count, costs: costs)
+        let costs = try cost.map { cost throws(IndexCorruption) in try items.map { item throws(IndexCorruption) in try cost(item) } }
+        let elsewhere = Self.secondShare(items.count, costs: costs?.contains(nil) == false ? costs?.compactMap { $0 } : nil)
         let other = Searcher(reader: reader)
         var here: [Value] = [], there: [Value] = []
         try Self.inParallel({ () throws(IndexCorruption) in

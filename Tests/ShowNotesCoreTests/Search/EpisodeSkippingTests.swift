@@ -102,7 +102,7 @@ struct EpisodeSkippingTests {
         let searcher = Searcher(reader: try Self.library())
         #expect(try searcher.splitMap(Array(0..<7)) { _, number in number * number } == [0, 1, 4, 9, 16, 25, 36])
         // Shared out by cost, the results still come back in the items' order.
-        #expect(try searcher.splitMap(Array(0..<7), costs: [5, 1, 9, 2, 2, 8, 1]) { _, number in number * number } == [0, 1, 4, 9, 16, 25, 36])
+        #expect(try searcher.splitMap(Array(0..<7), cost: { [5, 1, 9, 2, 2, 8, 1][$0] }) { _, number in number * number } == [0, 1, 4, 9, 16, 25, 36])
         // The costliest first, each to the thread with less: {96, 17} here and {83, 54} there.
         #expect(Searcher.secondShare(4, costs: [83, 96, 54, 17]) == [0, 2])
         #expect(Searcher.secondShare(4, costs: nil) == [2, 3])
